@@ -1,0 +1,152 @@
+/**
+ * The repository port core asks for, and the pure parts of loading a store:
+ * migration, schema validation and referential integrity. `data/` implements
+ * the port on a file; `MemoryStore` implements it in memory for tests.
+ */
+import type { z } from 'zod';
+import { describeStoreIssues, LlaError } from './errors.js';
+import { msg } from './messages.js';
+import { SCHEMA_VERSION, StoreSchema, type StoreData } from './schema.js';
+
+export interface StorePort {
+  /** A fresh, validated snapshot of the store (re-read every call). Treat it as read-only. */
+  read(): Promise<StoreData>;
+  /**
+   * Run `fn` on a fresh copy of the store under the cross-process lock. When
+   * `fn` returns, the result is validated and persisted atomically; when it
+   * throws, nothing is written. `fn` is synchronous on purpose: no waiting
+   * while the lock is held.
+   */
+  transact<T>(fn: (data: StoreData) => T): Promise<T>;
+}
+
+/**
+ * Migrations from each older schema version to the next. Index `n` migrates
+ * version `n` to `n + 1`. Version 1 is the first; nothing to migrate yet.
+ */
+export const MIGRATIONS: Array<(raw: Record<string, unknown>) => Record<string, unknown>> = [];
+
+/** Brings a parsed store up to the current schema version. Pure; returns a new object when it migrated. */
+export function migrate(raw: unknown, file: string): { data: unknown; migrated: boolean } {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new LlaError('storeInvalid', msg.storeInvalidSchema(file, 'het bestand bevat geen object'));
+  }
+  const version = (raw as Record<string, unknown>).schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new LlaError('storeInvalid', msg.storeInvalidSchema(file, 'schemaVersion ontbreekt of is ongeldig'));
+  }
+  if (version > SCHEMA_VERSION) throw new LlaError('storeInvalid', msg.storeTooNew(file, version));
+  let current = raw as Record<string, unknown>;
+  for (let v = version; v < SCHEMA_VERSION; v++) {
+    const step = MIGRATIONS[v - 1];
+    if (!step) throw new LlaError('storeInvalid', msg.storeInvalidSchema(file, `geen migratie van versie ${v}`));
+    current = { ...step(current), schemaVersion: v + 1 };
+  }
+  return { data: current, migrated: version !== SCHEMA_VERSION };
+}
+
+/** Problems no schema can see: duplicate ids and references to things that do not exist. */
+export function integrityProblems(data: StoreData): string[] {
+  const problems: string[] = [];
+  const unique = <T>(label: string, items: T[], key: (t: T) => string): Set<string> => {
+    const seen = new Set<string>();
+    for (const item of items) {
+      const k = key(item);
+      if (seen.has(k)) problems.push(`${label}: dubbel id ${k}`);
+      seen.add(k);
+    }
+    return seen;
+  };
+  const regions = unique('regions', data.regions, (r) => r.code);
+  const people = unique('people', data.people, (p) => p.id);
+  unique('people', data.people, (p) => p.email.toLowerCase());
+  const bottlenecks = unique('bottlenecks', data.bottlenecks, (b) => b.id);
+  const cases = unique('cases', data.cases, (c) => c.code);
+  unique('taskGroups', data.taskGroups, (t) => t.id);
+  unique('signals', data.signals, (s) => s.id);
+  unique('events', data.events, (e) => e.id);
+  unique('monitorRounds', data.monitorRounds, (m) => m.period);
+  unique('outbox', data.outbox, (n) => n.id);
+
+  const ref = (label: string, set: Set<string>, id: string | undefined) => {
+    if (id !== undefined && !set.has(id)) problems.push(`${label}: verwijst naar onbekend ${id}`);
+  };
+  for (const p of data.people) ref(`people.${p.id}.regionCode`, regions, p.regionCode);
+  for (const c of data.cases) {
+    ref(`cases.${c.code}.regionCode`, regions, c.regionCode);
+    ref(`cases.${c.code}.reporterId`, people, c.reporterId);
+    for (const b of c.bottleneckIds) ref(`cases.${c.code}.bottleneckIds`, bottlenecks, b);
+  }
+  for (const s of data.signals) {
+    ref(`signals.${s.id}.bottleneckId`, bottlenecks, s.bottleneckId);
+    ref(`signals.${s.id}.regionCode`, regions, s.regionCode);
+    ref(`signals.${s.id}.caseCode`, cases, s.caseCode);
+  }
+  for (const t of data.taskGroups) {
+    for (const m of t.memberIds) ref(`taskGroups.${t.id}.memberIds`, people, m);
+    ref(`taskGroups.${t.id}.firstContactId`, people, t.firstContactId);
+  }
+  for (const e of data.events) for (const r of e.registrations) ref(`events.${e.id}.registrations`, people, r.personId);
+  for (const m of data.monitorRounds) for (const s of m.submissions) ref(`monitorRounds.${m.period}`, regions, s.regionCode);
+  return problems;
+}
+
+/**
+ * Parse-level validation of a store: migrate, check the schema and integrity.
+ * Throws `storeInvalid` naming the file and the fault.
+ */
+export function validateStore(raw: unknown, file: string): { data: StoreData; migrated: boolean } {
+  const { data, migrated } = migrate(raw, file);
+  const parsed = StoreSchema.safeParse(data);
+  if (!parsed.success) {
+    throw new LlaError('storeInvalid', msg.storeInvalidSchema(file, describeStoreIssues(parsed.error as z.ZodError)));
+  }
+  const problems = integrityProblems(parsed.data);
+  if (problems.length > 0) {
+    const more = problems.length > 3 ? ` (en nog ${problems.length - 3})` : '';
+    throw new LlaError('storeInvalid', msg.storeInvalidSchema(file, problems.slice(0, 3).join('; ') + more));
+  }
+  return { data: parsed.data, migrated };
+}
+
+/** Validation of a transaction's result before it is written. */
+export function validateResult(data: StoreData): StoreData {
+  const parsed = StoreSchema.safeParse(data);
+  if (!parsed.success) {
+    throw new LlaError('storeInvalid', msg.storeResultInvalid(describeStoreIssues(parsed.error as z.ZodError)));
+  }
+  const problems = integrityProblems(parsed.data);
+  if (problems.length > 0) throw new LlaError('storeInvalid', msg.storeResultInvalid(problems.slice(0, 3).join('; ')));
+  return parsed.data;
+}
+
+/**
+ * A store in memory with the same semantics as the file store: every read
+ * and every transaction works on a fresh parse, results are validated, and a
+ * throwing transaction changes nothing. For tests and demos.
+ */
+export class MemoryStore implements StorePort {
+  private json: string;
+  writes = 0;
+
+  constructor(initial: StoreData) {
+    this.json = JSON.stringify(validateResult(initial));
+  }
+
+  async read(): Promise<StoreData> {
+    return validateStore(JSON.parse(this.json), 'geheugen').data;
+  }
+
+  async transact<T>(fn: (data: StoreData) => T): Promise<T> {
+    const data = validateStore(JSON.parse(this.json), 'geheugen').data;
+    const result = fn(data);
+    this.json = JSON.stringify(validateResult(data));
+    this.writes++;
+    return result;
+  }
+
+  /** The raw JSON, for tests. */
+  snapshot(): string {
+    return this.json;
+  }
+}

@@ -1,0 +1,50 @@
+/** Settings of the Coördinatiepunt (retention, check-in interval, schedules) and the audit trail. */
+import { z } from 'zod';
+import { copy, mutate, parseInput, query, readsEverything, requireQuartermaster, type Context } from '../context.js';
+import { forbidden } from '../errors.js';
+import { JobName, Timestamp, type AuditEntry, type Settings } from '../schema.js';
+
+export function getSettings(ctx: Context): Promise<Settings> {
+  return query(ctx, (data) => copy(data.settings));
+}
+
+export const UpdateSettingsInput = z.object({
+  retentionDays: z.coerce.number().int().min(30).max(3650).optional(),
+  checkInIntervalDays: z.coerce.number().int().min(7).max(180).optional(),
+  schedules: z.record(JobName, z.string().trim().min(9).max(100)).optional(),
+});
+
+export function updateSettings(ctx: Context, input: z.input<typeof UpdateSettingsInput>): Promise<Settings> {
+  const parsed = parseInput(UpdateSettingsInput, input);
+  return mutate(ctx, (tx) => {
+    requireQuartermaster(tx.actor, 'instellingen wijzigen');
+    const changed: string[] = [];
+    if (parsed.retentionDays !== undefined) {
+      tx.data.settings.retentionDays = parsed.retentionDays;
+      changed.push('retentionDays');
+    }
+    if (parsed.checkInIntervalDays !== undefined) {
+      tx.data.settings.checkInIntervalDays = parsed.checkInIntervalDays;
+      changed.push('checkInIntervalDays');
+    }
+    if (parsed.schedules) {
+      Object.assign(tx.data.settings.schedules, parsed.schedules);
+      changed.push(...Object.keys(parsed.schedules).map((k) => `schedules.${k}`));
+    }
+    tx.audit('settings.update', 'settings', 'settings', { fields: changed.join(',') });
+    return copy(tx.data.settings);
+  });
+}
+
+export const AuditFilter = z.object({ since: Timestamp.optional(), entityId: z.string().optional(), limit: z.number().int().min(1).optional() });
+
+/** The audit trail (quartermaster and ambassadors), oldest first. */
+export function listAudit(ctx: Context, filter: z.input<typeof AuditFilter> = {}): Promise<AuditEntry[]> {
+  const f = parseInput(AuditFilter, filter);
+  return query(ctx, (data, actor) => {
+    if (!readsEverything(actor)) throw forbidden('het auditlog inzien');
+    const since = f.since ? Date.parse(f.since) : -Infinity;
+    const rows = data.audit.filter((a) => Date.parse(a.at) >= since && (!f.entityId || a.entityId === f.entityId));
+    return (f.limit ? rows.slice(-f.limit) : rows).map(copy);
+  });
+}

@@ -1,0 +1,207 @@
+/**
+ * The embedded store: one JSON file managed through lowdb, shared by
+ * separate processes (bot and CLI). Every change goes through `transact`:
+ *
+ *   lock → re-read → migrate + validate → fn → validate → backup → atomic write → unlock
+ *
+ * - The lock is cross-process (`data/lock.ts`), with the same settings in
+ *   every process (`LOCK_OPTIONS`).
+ * - A file that is not valid JSON or fails the schema is refused with a
+ *   message naming the file and the fault, and is never overwritten.
+ * - The backup is a hard link to the previous version (the write replaces the
+ *   file by rename, so the old inode stays intact): it costs no copy.
+ * - The write goes to a temp file that is fsynced and renamed over the store,
+ *   then the directory is fsynced; the file has mode 0600.
+ * - Reads take no lock; they re-read the file every time. A rename is atomic,
+ *   so a reader sees either the old or the new version.
+ */
+import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
+import * as path from 'node:path';
+import { Low, type Adapter } from 'lowdb';
+import { LlaError } from '../core/errors.js';
+import { msg } from '../core/messages.js';
+import type { StoreData } from '../core/schema.js';
+import { validateResult, validateStore, type StorePort } from '../core/store.js';
+import { listBackups, readFileIfExists, rotateBackup, writeFileAtomic } from './durable-file.js';
+import { acquireLock, LockTimeoutError, type LockOptions } from './lock.js';
+import { createSeedStore } from './seed.js';
+
+export const STORE_FILE = 'lla.json';
+export const BACKUP_DIR = 'backups';
+export const DEFAULT_BACKUPS_KEPT = 50;
+
+/** Identical in every process that opens the store. */
+export const LOCK_OPTIONS: Required<LockOptions> = { timeoutMs: 30_000, staleMs: 30_000, pollMinMs: 5, pollMaxMs: 100 };
+
+export interface FileStoreOptions {
+  /** Directory of the store; created (mode 0700) when missing. */
+  dir: string;
+  backupsKept?: number;
+  /** Only for tests that need a short timeout; production uses LOCK_OPTIONS. */
+  lockTimeoutMs?: number;
+  /** When the file does not exist: create it from the seed on the first change (default true). */
+  createIfMissing?: boolean;
+  /** Clock for the seed's timestamps. */
+  now?: () => Date;
+}
+
+/** Parse and validate the bytes of a store file; throws `storeInvalid` naming the file and the fault. */
+export function parseStoreBytes(bytes: Buffer, file: string): { data: StoreData; migrated: boolean } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(bytes.toString('utf8'));
+  } catch (err) {
+    throw new LlaError('storeInvalid', msg.storeInvalidJson(file, (err as Error).message));
+  }
+  return validateStore(raw, file);
+}
+
+/** lowdb adapter: validated reads, validated durable atomic writes with a backup of the previous version. */
+class DurableJsonAdapter implements Adapter<StoreData> {
+  constructor(
+    private readonly file: string,
+    private readonly backupDir: string,
+    private readonly keep: number,
+  ) {}
+
+  async read(): Promise<StoreData | null> {
+    const bytes = await readFileIfExists(this.file);
+    if (bytes === null) return null;
+    return parseStoreBytes(bytes, this.file).data;
+  }
+
+  async write(data: StoreData): Promise<void> {
+    const valid = validateResult(data);
+    await rotateBackup(this.file, this.backupDir, this.keep);
+    await writeFileAtomic(this.file, `${JSON.stringify(valid)}\n`, { mode: 0o600 });
+  }
+}
+
+export class FileStore implements StorePort {
+  readonly dir: string;
+  readonly file: string;
+  readonly backupDir: string;
+  readonly lockFile: string;
+  private readonly keep: number;
+  private readonly lockOptions: LockOptions;
+  private readonly createIfMissing: boolean;
+  private readonly now: () => Date;
+
+  constructor(options: FileStoreOptions) {
+    this.dir = path.resolve(options.dir);
+    this.file = path.join(this.dir, STORE_FILE);
+    this.backupDir = path.join(this.dir, BACKUP_DIR);
+    this.lockFile = `${this.file}.lock`;
+    this.keep = options.backupsKept ?? DEFAULT_BACKUPS_KEPT;
+    this.lockOptions = { ...LOCK_OPTIONS, ...(options.lockTimeoutMs ? { timeoutMs: options.lockTimeoutMs } : {}) };
+    this.createIfMissing = options.createIfMissing ?? true;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async exists(): Promise<boolean> {
+    try {
+      await stat(this.file);
+      return true;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw err;
+    }
+  }
+
+  private missing(): StoreData {
+    if (!this.createIfMissing) throw new LlaError('notFound', msg.storeMissing(this.dir));
+    return createSeedStore(this.now());
+  }
+
+  async read(): Promise<StoreData> {
+    const bytes = await readFileIfExists(this.file);
+    if (bytes === null) return this.missing();
+    return parseStoreBytes(bytes, this.file).data;
+  }
+
+  /** Run `fn` under the lock on freshly read data and persist its changes. */
+  async transact<T>(fn: (data: StoreData) => T): Promise<T> {
+    return this.locked(async () => {
+      const db = new Low<StoreData | null>(new DurableJsonAdapter(this.file, this.backupDir, this.keep) as Adapter<StoreData | null>, null);
+      await db.read();
+      const data = db.data ?? this.missing();
+      db.data = data;
+      const result = fn(data);
+      await db.write();
+      return result;
+    });
+  }
+
+  /** An explicit backup of the current file (`lla backup`). Returns its path. */
+  async backup(): Promise<string> {
+    return this.locked(async () => {
+      const bytes = await readFileIfExists(this.file);
+      if (bytes === null) throw new LlaError('notFound', msg.storeMissing(this.dir));
+      parseStoreBytes(bytes, this.file); // never back up a broken file as if it were good
+      // A copy, not a link: this version stays live, and an edit in place would change a link too.
+      const made = await rotateBackup(this.file, this.backupDir, this.keep, { copy: true });
+      if (!made) throw new LlaError('notFound', msg.storeMissing(this.dir));
+      return made;
+    });
+  }
+
+  listBackups() {
+    return listBackups(this.file, this.backupDir);
+  }
+
+  /**
+   * Put a backup back. The backup must parse and validate. The current file,
+   * valid or not, is kept as a backup first, so a restore can be undone.
+   */
+  async restore(backupFile: string): Promise<string> {
+    const source = path.isAbsolute(backupFile) || backupFile.includes(path.sep) ? path.resolve(backupFile) : path.join(this.backupDir, backupFile);
+    const bytes = await readFileIfExists(source);
+    if (bytes === null) throw new LlaError('notFound', msg.notFound('Back-up', backupFile));
+    const { data } = parseStoreBytes(bytes, source);
+    return this.locked(async () => {
+      await rotateBackup(this.file, this.backupDir, this.keep);
+      await writeFileAtomic(this.file, `${JSON.stringify(validateResult(data))}\n`, { mode: 0o600 });
+      return source;
+    });
+  }
+
+  private async locked<T>(fn: () => Promise<T>): Promise<T> {
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    let handle;
+    try {
+      handle = await acquireLock(this.lockFile, this.lockOptions);
+    } catch (err) {
+      if (err instanceof LockTimeoutError) {
+        const holder = err.holder ? `proces ${err.holder.pid} op ${err.holder.host}` : 'onbekend proces';
+        throw new LlaError('storeBusy', msg.storeBusy(this.file, holder));
+      }
+      throw err;
+    }
+    try {
+      await this.sweepTempFiles();
+      return await fn();
+    } finally {
+      await handle.release();
+    }
+  }
+
+  /**
+   * Temp files of writers that were killed mid-write. Writers create them
+   * only while holding the lock, so under the lock any left is garbage.
+   */
+  private async sweepTempFiles(): Promise<void> {
+    const prefix = `.${STORE_FILE}.`;
+    for (const name of await readdir(this.dir)) {
+      if (name.startsWith(prefix) && name.endsWith('.tmp')) await unlink(path.join(this.dir, name)).catch(() => undefined);
+    }
+  }
+}
+
+/**
+ * Where the store lives: `--data` flag, else `LLA_DATA`, else `./lla-data`
+ * under the working directory. Fronts pass their env and cwd in.
+ */
+export function resolveDataDir(options: { flag?: string | undefined; env?: Record<string, string | undefined>; cwd: string }): string {
+  const chosen = options.flag ?? options.env?.LLA_DATA;
+  return path.resolve(options.cwd, chosen && chosen.trim() !== '' ? chosen : 'lla-data');
+}
