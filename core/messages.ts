@@ -101,6 +101,7 @@ export const privacyKindLabel: Record<PrivacyFindingKind, string> = {
   postcode: 'een postcode',
   titledName: 'een naam met aanhef (zoals dhr. of mevrouw)',
   iban: 'een rekeningnummer (IBAN)',
+  recordNumber: 'een dossier- of registratienummer van een ander systeem',
 };
 
 /** Dutch names of input fields, used in error messages and forms. */

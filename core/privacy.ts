@@ -20,7 +20,8 @@ export type PrivacyFindingKind =
   | 'address'
   | 'postcode'
   | 'titledName'
-  | 'iban';
+  | 'iban'
+  | 'recordNumber';
 
 export interface PrivacyFinding {
   kind: PrivacyFindingKind;
@@ -58,6 +59,7 @@ const KIND_PRIORITY: Record<PrivacyFindingKind, number> = {
   postcode: 3,
   address: 2,
   titledName: 1,
+  recordNumber: 0, // a labelled number of another system: any more specific kind wins
 };
 
 interface Span {
@@ -240,6 +242,24 @@ const IBAN_RE = new RegExp(
 function findSimple(text: string, re: RegExp, kind: PrivacyFindingKind, out: Span[]): void {
   for (const m of text.matchAll(re)) out.push({ kind, start: m.index, end: m.index + m[0].length });
 }
+
+// ---------------------------------------------------------------------------
+// Record numbers of other systems
+// ---------------------------------------------------------------------------
+
+/**
+ * A number from another system's file, recognised by its label: dossier-,
+ * cliënt-, patiënt-, parket-, zaak-, registratie-, detentie-, vonnis- or
+ * CJIB-nummer (also `nr`/`nr.`), followed by an optional colon and a code that
+ * holds at least four digits (`parketnummer 10/123456-23`, `dossiernr.
+ * AB-20231234`). The label makes the number identifying; a bare number is not.
+ */
+const RECORD_NUMBER_RE = new RegExp(
+  String.raw`(?<![\p{L}])(?:${['dossier', 'cliënt', 'client', 'patiënt', 'patient', 'parket', 'zaak', 'registratie', 'detentie', 'vonnis', 'cjib', 'bsn-', 'v-', 'politie-', 'reclasserings', 'ketenregistratie', 'inschrijf']
+    .map(ci)
+    .join('|')})(?:${ci('nummer')}|${ci('nr')}\.?)${HWS}*:?${HWS}*(?=[\p{L}\p{N}/-]*\p{N})[\p{L}\p{N}][\p{L}\p{N}/-]*(?<=(?:\p{N}[^\p{N}]*){4})`,
+  'gu',
+);
 
 // ---------------------------------------------------------------------------
 // Dates of birth
@@ -490,7 +510,12 @@ const NOT_A_SURNAME = new Set(
     'aan uit door zijn is was heeft had wordt werd kan moet wil zal gaat komt krijgt verblijft woont zit staat ' +
     'blijft cliënt client betrokkene meneer mevrouw wel niet geen alle veel iedereen ondanks hoewel zowel verder ' +
     'vervolgens inmiddels momenteel helaas gelukkig wat wie waar hoe welke waarom eerder later vandaag gisteren ' +
-    'morgen binnenkort hierna hierdoor zo dus toch echter wlz wmo wvggz wzd wfz zvw tbs pi ggz'
+    'morgen binnenkort hierna hierdoor zo dus toch echter geboren kreeg ging kwam verbleef ontvangt wilde gaf ' +
+    'geeft vertelt zegt zei meldt meldde kon mag moest zou bleek blijkt lijkt stond loopt liep volgt vanwege ' +
+    'doordat terwijl nadat voordat zodra totdat indien tenzij hierbij daarbij bovendien tevens alleen nog pas ' +
+    'wegens namens via contact adres telefoon tel email mail zie graag groet groeten mijn onze ons jouw uw ' +
+    'zorgkantoor gemeente reclassering politie advocaat coördinator regio casus knelpunt indicatie ' +
+    'wlz wmo wvggz wzd wfz zvw tbs pi ggz'
   ).split(' '),
 );
 
@@ -526,6 +551,7 @@ export function scanForIdentifiers(text: string, now: Date): PrivacyFinding[] {
   findPostcodes(text, spans);
   findAddresses(text, spans);
   findTitledNames(text, spans);
+  findSimple(text, RECORD_NUMBER_RE, 'recordNumber', spans);
 
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: Span[] = [];

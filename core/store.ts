@@ -27,7 +27,12 @@ export interface StorePort {
 export const MIGRATIONS: Array<(raw: Record<string, unknown>) => Record<string, unknown>> = [];
 
 /** Brings a parsed store up to the current schema version. Pure; returns a new object when it migrated. */
-export function migrate(raw: unknown, file: string): { data: unknown; migrated: boolean } {
+export function migrate(
+  raw: unknown,
+  file: string,
+  migrations: ReadonlyArray<(raw: Record<string, unknown>) => Record<string, unknown>> = MIGRATIONS,
+  target: number = SCHEMA_VERSION,
+): { data: unknown; migrated: boolean } {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new LlaError('storeInvalid', msg.storeInvalidSchema(file, 'het bestand bevat geen object'));
   }
@@ -35,14 +40,14 @@ export function migrate(raw: unknown, file: string): { data: unknown; migrated: 
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     throw new LlaError('storeInvalid', msg.storeInvalidSchema(file, 'schemaVersion ontbreekt of is ongeldig'));
   }
-  if (version > SCHEMA_VERSION) throw new LlaError('storeInvalid', msg.storeTooNew(file, version));
+  if (version > target) throw new LlaError('storeInvalid', msg.storeTooNew(file, version));
   let current = raw as Record<string, unknown>;
-  for (let v = version; v < SCHEMA_VERSION; v++) {
-    const step = MIGRATIONS[v - 1];
+  for (let v = version; v < target; v++) {
+    const step = migrations[v - 1];
     if (!step) throw new LlaError('storeInvalid', msg.storeInvalidSchema(file, `geen migratie van versie ${v}`));
     current = { ...step(current), schemaVersion: v + 1 };
   }
-  return { data: current, migrated: version !== SCHEMA_VERSION };
+  return { data: current, migrated: version !== target };
 }
 
 /** Problems no schema can see: duplicate ids and references to things that do not exist. */

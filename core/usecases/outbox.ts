@@ -1,0 +1,66 @@
+/**
+ * The notification outbox. Use-cases append notifications inside their
+ * transaction (so a change and its notification are written together); the
+ * bot delivers them through its outbound port and marks them here.
+ */
+import { z } from 'zod';
+import { copy, mutate, parseInput, query, type Context } from '../context.js';
+import { forbidden, notFound } from '../errors.js';
+import { msg } from '../messages.js';
+import { CaseStatus, type Notification, type StoreData } from '../schema.js';
+
+/** After this many failed attempts a notification is no longer retried. */
+export const MAX_ATTEMPTS = 8;
+
+/** Notifications not yet delivered, oldest first (system actor: the bot). */
+export function pendingNotifications(ctx: Context, options: { limit?: number } = {}): Promise<Notification[]> {
+  return query(ctx, (data, actor) => {
+    if (actor.kind !== 'system') throw forbidden('meldingen afleveren');
+    const pending = data.outbox.filter((n) => !n.sentAt && n.attempts < MAX_ATTEMPTS);
+    return (options.limit ? pending.slice(0, options.limit) : pending).map(copy);
+  });
+}
+
+const DeliveryInput = z.object({ id: z.string().regex(/^N-\d{6,}$/), error: z.string().max(500).optional() });
+
+/** Record a delivery attempt: sent when no error is given, else the error (without free text) is kept. */
+export function recordDelivery(ctx: Context, input: z.input<typeof DeliveryInput>): Promise<Notification> {
+  const parsed = parseInput(DeliveryInput, input);
+  return mutate(ctx, (tx) => {
+    if (tx.actor.kind !== 'system') throw forbidden('meldingen afleveren');
+    const n = tx.data.outbox.find((x) => x.id === parsed.id);
+    if (!n) throw notFound('Melding', parsed.id, 'id');
+    n.attempts += 1;
+    if (parsed.error === undefined) {
+      n.sentAt = tx.nowIso;
+      delete n.lastError;
+    } else {
+      n.lastError = parsed.error;
+    }
+    return copy(n);
+  });
+}
+
+/** The Dutch text of a notification, rendered at send time from ids in its params. */
+export function renderNotification(data: StoreData, n: Notification): string {
+  const p = n.params;
+  const str = (k: string) => String(p[k] ?? '');
+  switch (n.kind) {
+    case 'caseReported': {
+      const region = data.regions.find((r) => r.code === str('regionCode'));
+      return msg.caseReportedToQuartermaster(str('caseCode'), region?.name ?? str('regionCode'));
+    }
+    case 'caseStatusChanged': {
+      const to = CaseStatus.safeParse(p.to);
+      return to.success ? msg.caseStatusChanged(str('caseCode'), to.data) : msg.caseNoteAddressed(str('caseCode'));
+    }
+    case 'caseNote':
+      return msg.caseNoteAddressed(str('caseCode'));
+    case 'waitlistPromoted':
+    case 'registrationChanged': {
+      const e = data.events.find((x) => x.id === str('eventId'));
+      if (!e) return msg.notFound('Bijeenkomst', str('eventId'));
+      return msg.waitlistPromoted(e.title, e.date);
+    }
+  }
+}
