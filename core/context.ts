@@ -7,7 +7,7 @@
  */
 import type { z } from 'zod';
 import type { Clock } from './dates.js';
-import { fromZodError, LlaError, PrivacyError, forbidden } from './errors.js';
+import { forbidden, fromZodError, LlaError, notFound, PrivacyError, validationError } from './errors.js';
 import { msg } from './messages.js';
 import { maskMatch, scanForIdentifiers } from './privacy.js';
 import type { AuditEntry, Channel, Notification, Person, Role, StoreData } from './schema.js';
@@ -73,6 +73,21 @@ export function canReadRegion(actor: Actor, regionCode: string): boolean {
 
 export function requireRegionAccess(actor: Actor, regionCode: string): void {
   if (!canReadRegion(actor, regionCode)) throw new LlaError('forbidden', msg.forbiddenOtherRegion());
+}
+
+/**
+ * The region a report (case, signal) is for: the requested one, else the
+ * reporter's own. Project leads and process directors report only for their
+ * own region; the quartermaster for any. Returns the reporting person too.
+ */
+export function reportingRegion(tx: Tx, requested: string | undefined, what: string): { person: Person; regionCode: string } {
+  const { actor } = tx;
+  if (actor.kind !== 'person' || !(isQuartermaster(actor) || isRegional(actor))) throw forbidden(what);
+  const regionCode = requested ?? actor.person.regionCode;
+  if (!regionCode) throw validationError('regionCode', 'ontbreekt');
+  if (!tx.data.regions.some((r) => r.code === regionCode)) throw notFound('Regio', regionCode, 'regionCode');
+  if (!isQuartermaster(actor)) requireRegionAccess(actor, regionCode);
+  return { person: actor.person, regionCode };
 }
 
 export function actorId(actor: Actor): string {

@@ -80,19 +80,34 @@ export function integrityProblems(data: StoreData): string[] {
   for (const c of data.cases) {
     ref(`cases.${c.code}.regionCode`, regions, c.regionCode);
     ref(`cases.${c.code}.reporterId`, people, c.reporterId);
+    for (const h of c.history) ref(`cases.${c.code}.history`, people, h.byPersonId);
+    for (const n of c.notes) {
+      ref(`cases.${c.code}.notes`, people, n.byPersonId);
+      ref(`cases.${c.code}.notes`, people, n.toPersonId);
+    }
     for (const b of c.bottleneckIds) ref(`cases.${c.code}.bottleneckIds`, bottlenecks, b);
   }
   for (const s of data.signals) {
     ref(`signals.${s.id}.bottleneckId`, bottlenecks, s.bottleneckId);
     ref(`signals.${s.id}.regionCode`, regions, s.regionCode);
     ref(`signals.${s.id}.caseCode`, cases, s.caseCode);
+    ref(`signals.${s.id}.reportedById`, people, s.reportedById);
   }
   for (const t of data.taskGroups) {
     for (const m of t.memberIds) ref(`taskGroups.${t.id}.memberIds`, people, m);
     ref(`taskGroups.${t.id}.firstContactId`, people, t.firstContactId);
+    ref(`taskGroups.${t.id}.createdById`, people, t.createdById);
+    for (const p of t.progress) ref(`taskGroups.${t.id}.progress`, people, p.byPersonId);
   }
   for (const e of data.events) for (const r of e.registrations) ref(`events.${e.id}.registrations`, people, r.personId);
-  for (const m of data.monitorRounds) for (const s of m.submissions) ref(`monitorRounds.${m.period}`, regions, s.regionCode);
+  for (const m of data.monitorRounds) {
+    ref(`monitorRounds.${m.period}.openedById`, people, m.openedById);
+    for (const s of m.submissions) {
+      ref(`monitorRounds.${m.period}`, regions, s.regionCode);
+      ref(`monitorRounds.${m.period}`, people, s.submittedById);
+    }
+  }
+  for (const n of data.outbox) ref(`outbox.${n.id}.recipientId`, people, n.recipientId);
   return problems;
 }
 

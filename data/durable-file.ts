@@ -18,16 +18,8 @@
 import { randomBytes } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
+import { errCode, sleep } from './fs-util.js';
 
-function errCode(err: unknown): string | undefined {
-  return typeof err === 'object' && err !== null && 'code' in err
-    ? String((err as { code: unknown }).code)
-    : undefined;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
 /** Bytes of the file, or null when it does not exist. */
 export async function readFileIfExists(file: string): Promise<Buffer | null> {

@@ -65,6 +65,7 @@ import { readFileSync } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { errCode, sleep } from './fs-util.js';
 
 export interface LockOptions {
   /** Give up acquiring after this many milliseconds. Default 20 000. */
@@ -140,15 +141,6 @@ function readBootId(): string | undefined {
   }
 }
 
-function errCode(err: unknown): string | undefined {
-  return typeof err === 'object' && err !== null && 'code' in err
-    ? String((err as { code: unknown }).code)
-    : undefined;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
 /** True when a process with this pid exists on this host. */
 function isPidAlive(pid: number): boolean {

@@ -12,6 +12,7 @@ import {
   parseInput,
   query,
   readsEverything,
+  reportingRegion,
   requireRegionAccess,
   type Actor,
   type Context,
@@ -99,15 +100,10 @@ function checkBottlenecks(data: StoreData, ids: string[]): void {
 }
 
 /** Report a stuck case. Project leads and process directors report for their own region; the quartermaster for any. */
-export function reportCase(ctx: Context, input: ReportCaseInput): Promise<StuckCase> {
+export async function reportCase(ctx: Context, input: ReportCaseInput): Promise<StuckCase> {
   const parsed = parseInput(ReportCaseInput, input);
   return mutate(ctx, (tx) => {
-    const { actor } = tx;
-    if (actor.kind !== 'person' || !(isQuartermaster(actor) || isRegional(actor))) throw forbidden('een vastgelopen casus melden');
-    const regionCode = parsed.regionCode ?? actor.person.regionCode;
-    if (!regionCode) throw validationError('regionCode', 'ontbreekt');
-    if (!tx.data.regions.some((r) => r.code === regionCode)) throw notFound('Regio', regionCode, 'regionCode');
-    if (!isQuartermaster(actor)) requireRegionAccess(actor, regionCode);
+    const { person, regionCode } = reportingRegion(tx, parsed.regionCode, 'een vastgelopen casus melden');
     if (parsed.stepsTried.length === 0) {
       throw new LlaError('validation', msg.routeNotGoneThrough(), [{ field: 'stepsTried', message: msg.routeNotGoneThrough() }]);
     }
@@ -122,7 +118,7 @@ export function reportCase(ctx: Context, input: ReportCaseInput): Promise<StuckC
     const record: StuckCase = {
       code,
       regionCode,
-      reporterId: actor.person.id,
+      reporterId: person.id,
       channel: tx.channel,
       theme: parsed.theme,
       bottleneckIds: [...new Set(parsed.bottleneckIds)],
@@ -130,7 +126,7 @@ export function reportCase(ctx: Context, input: ReportCaseInput): Promise<StuckC
       stepsTried: [...new Set(parsed.stepsTried)],
       helpAsked: [...new Set(parsed.helpAsked)],
       status: 'reported',
-      history: [{ from: null, to: 'reported', at: tx.nowIso, byPersonId: actor.person.id, channel: tx.channel }],
+      history: [{ from: null, to: 'reported', at: tx.nowIso, byPersonId: person.id, channel: tx.channel }],
       notes: [],
       reportedAt: tx.nowIso,
     };
@@ -140,7 +136,7 @@ export function reportCase(ctx: Context, input: ReportCaseInput): Promise<StuckC
     for (const bottleneckId of record.bottleneckIds) addSignalRecord(tx, { bottleneckId, regionCode, caseCode: code });
     tx.audit('case.report', 'case', code, { regionCode, theme: record.theme, bottlenecks: record.bottleneckIds.join(',') });
     for (const q of tx.data.people) {
-      if (q.active && q.roles.includes('quartermaster') && q.id !== actor.person.id) {
+      if (q.active && q.roles.includes('quartermaster') && q.id !== person.id) {
         tx.notify('caseReported', q.id, { caseCode: code, regionCode });
       }
     }
@@ -154,7 +150,7 @@ function requireCaseWrite(actor: Actor, c: StuckCase): void {
   requireRegionAccess(actor, c.regionCode);
 }
 
-export function addCaseNote(ctx: Context, input: AddNoteInput): Promise<StuckCase> {
+export async function addCaseNote(ctx: Context, input: AddNoteInput): Promise<StuckCase> {
   const parsed = parseInput(AddNoteInput, input);
   return mutate(ctx, (tx) => {
     const c = findCaseOrThrow(tx.data, parsed.caseCode);
@@ -178,11 +174,13 @@ export function addCaseNote(ctx: Context, input: AddNoteInput): Promise<StuckCas
  * status changes. Checks the transition table and who may take the step,
  * stamps the time, records who and why, audits and notifies the reporter.
  */
-export function moveCase(ctx: Context, input: MoveCaseInput): Promise<StuckCase> {
+export async function moveCase(ctx: Context, input: MoveCaseInput): Promise<StuckCase> {
   const parsed = parseInput(MoveCaseInput, input);
   return mutate(ctx, (tx) => {
     const c = findCaseOrThrow(tx.data, parsed.caseCode);
     const { actor } = tx;
+    // Before any answer that depends on the case's status: other regions learn nothing about it.
+    requireRegionAccess(actor, c.regionCode);
     if (c.status === parsed.to) throw validationError('status', msg.transitionSame(c.status));
     const rule = findTransition(c.status, parsed.to);
     if (!rule) throw validationError('status', msg.transitionNotAllowed(c.status, parsed.to));
@@ -195,6 +193,7 @@ export function moveCase(ctx: Context, input: MoveCaseInput): Promise<StuckCase>
     if (rule.needsProblemOwner && !problemOwner) throw validationError('problemOwner', msg.problemOwnerRequired());
     if (rule.needsOutcome && !parsed.outcome) throw validationError('outcome', msg.outcomeRequired());
     guardText('reason', parsed.reason, tx.now);
+    guardText('problemOwner', parsed.problemOwner, tx.now);
     guardText('outcome', parsed.outcome, tx.now);
     guardText('lesson', parsed.lesson, tx.now);
 
@@ -230,11 +229,12 @@ export function closeCase(
 export const SetProblemOwnerInput = z.object({ caseCode: z.string().trim().toUpperCase(), problemOwner: z.string().trim().min(2).max(120) });
 
 /** Record the problem owner a case was signalled to (quartermaster or ambassadors). */
-export function setProblemOwner(ctx: Context, input: z.input<typeof SetProblemOwnerInput>): Promise<StuckCase> {
+export async function setProblemOwner(ctx: Context, input: z.input<typeof SetProblemOwnerInput>): Promise<StuckCase> {
   const parsed = parseInput(SetProblemOwnerInput, input);
   return mutate(ctx, (tx) => {
     if (!hasRole(tx.actor, 'quartermaster', 'ambassador')) throw forbidden('de probleemeigenaar vastleggen');
     const c = findCaseOrThrow(tx.data, parsed.caseCode);
+    guardText('problemOwner', parsed.problemOwner, tx.now);
     c.problemOwner = parsed.problemOwner;
     tx.audit('case.problemOwner', 'case', c.code, { problemOwner: parsed.problemOwner });
     return copy(c);
@@ -244,7 +244,7 @@ export function setProblemOwner(ctx: Context, input: z.input<typeof SetProblemOw
 export const LinkBottleneckInput = z.object({ caseCode: z.string().trim().toUpperCase(), bottleneckId: BottleneckId });
 
 /** Link a bottleneck a case revealed; records a signal for it. Quartermaster only. */
-export function linkBottleneck(ctx: Context, input: z.input<typeof LinkBottleneckInput>): Promise<StuckCase> {
+export async function linkBottleneck(ctx: Context, input: z.input<typeof LinkBottleneckInput>): Promise<StuckCase> {
   const parsed = parseInput(LinkBottleneckInput, input);
   return mutate(ctx, (tx) => {
     if (!isQuartermaster(tx.actor)) throw forbidden('knelpunten aan een casus koppelen');
@@ -270,7 +270,7 @@ export function daysInStatus(c: StuckCase, now: Date): number {
 }
 
 /** Cases the actor may see. Regional people see only their region; asking for another region is refused. */
-export function listCases(ctx: Context, filter: CaseFilter = {}): Promise<StuckCase[]> {
+export async function listCases(ctx: Context, filter: CaseFilter = {}): Promise<StuckCase[]> {
   const f = parseInput(CaseFilter, filter);
   return query(ctx, (data, actor, now) => {
     let regionCode = f.regionCode;
@@ -308,7 +308,9 @@ export function purgeExpiredFreeText(ctx: Context): Promise<string[]> {
     const today = amsterdamDay(tx.now);
     const purged: string[] = [];
     for (const c of tx.data.cases) {
-      if (!c.closedAt || c.freeTextPurgedAt || isOpen(c.status)) continue;
+      if (!c.closedAt || isOpen(c.status)) continue;
+      // Purged already since the last closing (a reopened and re-closed case gets new free text).
+      if (c.freeTextPurgedAt && Date.parse(c.freeTextPurgedAt) > Date.parse(c.closedAt)) continue;
       if (daysBetween(amsterdamDay(c.closedAt), today) < tx.data.settings.retentionDays) continue;
       c.sketch = '';
       delete c.stepsNote;

@@ -52,6 +52,8 @@ function insertEvent(tx: Tx, p: z.output<typeof CreateEventInput>): LlaEvent {
     throw validationError('registrationDeadline', 'moet op of voor de datum van de bijeenkomst liggen');
   }
   if (p.startTime && p.endTime && p.endTime <= p.startTime) throw validationError('endTime', msg.timeOrder());
+  guardText('title', p.title, tx.now);
+  guardText('place', p.place, tx.now);
   guardText('programme', p.programme, tx.now);
   const event: LlaEvent = {
     id: nextEventId(tx, p.date),
@@ -73,7 +75,7 @@ function insertEvent(tx: Tx, p: z.output<typeof CreateEventInput>): LlaEvent {
   return event;
 }
 
-export function createEvent(ctx: Context, input: CreateEventInput): Promise<LlaEvent> {
+export async function createEvent(ctx: Context, input: CreateEventInput): Promise<LlaEvent> {
   const parsed = parseInput(CreateEventInput, input);
   return mutate(ctx, (tx) => {
     requireQuartermaster(tx.actor, 'bijeenkomsten plannen');
@@ -110,7 +112,7 @@ export function yearCycle(year: number): Array<z.output<typeof CreateEventInput>
 export const PlanYearInput = z.object({ year: z.coerce.number().int().min(2024).max(2100) });
 
 /** Plan a year's cycle of professional days and meetings. Refuses when the year already has them. */
-export function planYear(ctx: Context, input: z.input<typeof PlanYearInput>): Promise<LlaEvent[]> {
+export async function planYear(ctx: Context, input: z.input<typeof PlanYearInput>): Promise<LlaEvent[]> {
   const { year } = parseInput(PlanYearInput, input);
   return mutate(ctx, (tx) => {
     requireQuartermaster(tx.actor, 'het jaarprogramma plannen');
@@ -139,12 +141,14 @@ export const UpdateEventInput = z.object({
   cancelled: z.boolean().optional(),
 });
 
-export function updateEvent(ctx: Context, input: z.input<typeof UpdateEventInput>): Promise<LlaEvent> {
+export async function updateEvent(ctx: Context, input: z.input<typeof UpdateEventInput>): Promise<LlaEvent> {
   const parsed = parseInput(UpdateEventInput, input);
   return mutate(ctx, (tx) => {
     requireQuartermaster(tx.actor, 'bijeenkomsten wijzigen');
     const e = findEventOrThrow(tx.data, parsed.eventId);
     if (parsed.date && daysBetween(amsterdamDay(tx.now), parsed.date) < 0) throw validationError('date', msg.dateInPast());
+    guardText('title', parsed.title, tx.now);
+    guardText('place', parsed.place, tx.now);
     guardText('programme', parsed.programme, tx.now);
     const changed: string[] = [];
     for (const key of ['title', 'date', 'startTime', 'endTime', 'place', 'capacity', 'programme', 'registrationDeadline'] as const) {
@@ -209,7 +213,7 @@ export interface RegistrationResult {
 }
 
 /** Register for an event; when it is full, the person goes on the waiting list. */
-export function registerForEvent(ctx: Context, input: z.input<typeof RegistrationInput>): Promise<RegistrationResult> {
+export async function registerForEvent(ctx: Context, input: z.input<typeof RegistrationInput>): Promise<RegistrationResult> {
   const parsed = parseInput(RegistrationInput, input);
   return mutate(ctx, (tx) => {
     const e = findEventOrThrow(tx.data, parsed.eventId);
@@ -239,7 +243,7 @@ export function registerForEvent(ctx: Context, input: z.input<typeof Registratio
 }
 
 /** Cancel a registration; a freed place goes to the first on the waiting list. */
-export function cancelRegistration(ctx: Context, input: z.input<typeof RegistrationInput>): Promise<LlaEvent> {
+export async function cancelRegistration(ctx: Context, input: z.input<typeof RegistrationInput>): Promise<LlaEvent> {
   const parsed = parseInput(RegistrationInput, input);
   return mutate(ctx, (tx) => {
     const e = findEventOrThrow(tx.data, parsed.eventId);

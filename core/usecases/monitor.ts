@@ -32,7 +32,7 @@ export function openRound(data: StoreData): MonitorRound | undefined {
 }
 
 /** Open a monitor round for a half year (quartermaster). */
-export function openMonitorRound(ctx: Context, input: z.input<typeof OpenRoundInput>): Promise<MonitorRound> {
+export async function openMonitorRound(ctx: Context, input: z.input<typeof OpenRoundInput>): Promise<MonitorRound> {
   const parsed = parseInput(OpenRoundInput, input);
   return mutate(ctx, (tx) => {
     requireQuartermaster(tx.actor, 'monitorrondes openen');
@@ -79,7 +79,7 @@ export const SubmitFiguresInput = z.object({
 export type SubmitFiguresInput = z.input<typeof SubmitFiguresInput>;
 
 /** A region's figures for a round: by its project lead (or the quartermaster on its behalf). A resubmission replaces. */
-export function submitMonitorFigures(ctx: Context, input: SubmitFiguresInput): Promise<MonitorSubmission> {
+export async function submitMonitorFigures(ctx: Context, input: SubmitFiguresInput): Promise<MonitorSubmission> {
   const parsed = parseInput(SubmitFiguresInput, input);
   return mutate(ctx, (tx) => {
     const { actor } = tx;

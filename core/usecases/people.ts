@@ -74,7 +74,7 @@ function newPerson(tx: Tx, input: z.output<typeof AddPersonInput>): Person {
 }
 
 /** The first quartermaster of a new store (`lla init`). Only while the store has none. */
-export function createFirstQuartermaster(ctx: Context, input: { name: string; email: string; organisation?: string }): Promise<Person> {
+export async function createFirstQuartermaster(ctx: Context, input: { name: string; email: string; organisation?: string }): Promise<Person> {
   const parsed = parseInput(AddPersonInput, { ...input, roles: ['quartermaster'], poolMember: false });
   return mutate(ctx, (tx) => {
     if (tx.data.people.some((p) => p.active && p.roles.includes('quartermaster'))) {
@@ -84,7 +84,7 @@ export function createFirstQuartermaster(ctx: Context, input: { name: string; em
   });
 }
 
-export function addPerson(ctx: Context, input: AddPersonInput): Promise<Person> {
+export async function addPerson(ctx: Context, input: AddPersonInput): Promise<Person> {
   const parsed = parseInput(AddPersonInput, input);
   return mutate(ctx, (tx) => {
     requireQuartermaster(tx.actor, 'mensen toevoegen');
@@ -99,7 +99,7 @@ export function findPersonOrThrow(data: StoreData, idOrEmail: string, field = 'p
   return person;
 }
 
-export function updatePerson(ctx: Context, input: UpdatePersonInput): Promise<Person> {
+export async function updatePerson(ctx: Context, input: UpdatePersonInput): Promise<Person> {
   const parsed = parseInput(UpdatePersonInput, input);
   return mutate(ctx, (tx) => {
     requireQuartermaster(tx.actor, 'gegevens van mensen wijzigen');
@@ -177,7 +177,7 @@ export const UpdateRegionInput = z.object({
 });
 export type UpdateRegionInput = z.input<typeof UpdateRegionInput>;
 
-export function addRegion(ctx: Context, input: AddRegionInput): Promise<Region> {
+export async function addRegion(ctx: Context, input: AddRegionInput): Promise<Region> {
   const parsed = parseInput(AddRegionInput, input);
   return mutate(ctx, (tx) => {
     requireQuartermaster(tx.actor, 'regio’s toevoegen');
@@ -191,7 +191,7 @@ export function addRegion(ctx: Context, input: AddRegionInput): Promise<Region> 
   });
 }
 
-export function updateRegion(ctx: Context, input: UpdateRegionInput): Promise<Region> {
+export async function updateRegion(ctx: Context, input: UpdateRegionInput): Promise<Region> {
   const parsed = parseInput(UpdateRegionInput, input);
   return mutate(ctx, (tx) => {
     requireQuartermaster(tx.actor, 'regio’s wijzigen');

@@ -11,10 +11,10 @@ export function getSettings(ctx: Context): Promise<Settings> {
 export const UpdateSettingsInput = z.object({
   retentionDays: z.coerce.number().int().min(30).max(3650).optional(),
   checkInIntervalDays: z.coerce.number().int().min(7).max(180).optional(),
-  schedules: z.record(JobName, z.string().trim().min(9).max(100)).optional(),
+  schedules: z.partialRecord(JobName, z.string().trim().min(9).max(100)).optional(),
 });
 
-export function updateSettings(ctx: Context, input: z.input<typeof UpdateSettingsInput>): Promise<Settings> {
+export async function updateSettings(ctx: Context, input: z.input<typeof UpdateSettingsInput>): Promise<Settings> {
   const parsed = parseInput(UpdateSettingsInput, input);
   return mutate(ctx, (tx) => {
     requireQuartermaster(tx.actor, 'instellingen wijzigen');
@@ -29,9 +29,12 @@ export function updateSettings(ctx: Context, input: z.input<typeof UpdateSetting
     }
     if (parsed.schedules) {
       Object.assign(tx.data.settings.schedules, parsed.schedules);
-      changed.push(...Object.keys(parsed.schedules).map((k) => `schedules.${k}`));
+      changed.push('schedules');
     }
-    tx.audit('settings.update', 'settings', 'settings', { fields: changed.join(',') });
+    // Job names go in their own detail: all seven as `schedules.<job>` would pass the 200-character limit of a detail.
+    const details: Record<string, string> = { fields: changed.join(',') };
+    if (parsed.schedules) details['schedules'] = Object.keys(parsed.schedules).join(',');
+    tx.audit('settings.update', 'settings', 'settings', details);
     return copy(tx.data.settings);
   });
 }
@@ -39,7 +42,7 @@ export function updateSettings(ctx: Context, input: z.input<typeof UpdateSetting
 export const AuditFilter = z.object({ since: Timestamp.optional(), entityId: z.string().optional(), limit: z.number().int().min(1).optional() });
 
 /** The audit trail (quartermaster and ambassadors), oldest first. */
-export function listAudit(ctx: Context, filter: z.input<typeof AuditFilter> = {}): Promise<AuditEntry[]> {
+export async function listAudit(ctx: Context, filter: z.input<typeof AuditFilter> = {}): Promise<AuditEntry[]> {
   const f = parseInput(AuditFilter, filter);
   return query(ctx, (data, actor) => {
     if (!readsEverything(actor)) throw forbidden('het auditlog inzien');

@@ -3,14 +3,13 @@ import { z } from 'zod';
 import {
   copy,
   guardText,
-  isQuartermaster,
   isRegional,
   mutate,
   parseInput,
   query,
   readsEverything,
   requireQuartermaster,
-  requireRegionAccess,
+  reportingRegion,
   type Context,
   type Tx,
 } from '../context.js';
@@ -52,15 +51,10 @@ export const ReportSignalInput = z.object({
 export type ReportSignalInput = z.input<typeof ReportSignalInput>;
 
 /** Report that a bottleneck occurred, without a case. */
-export function reportSignal(ctx: Context, input: ReportSignalInput): Promise<Signal> {
+export async function reportSignal(ctx: Context, input: ReportSignalInput): Promise<Signal> {
   const parsed = parseInput(ReportSignalInput, input);
   return mutate(ctx, (tx) => {
-    const { actor } = tx;
-    if (actor.kind !== 'person' || !(isQuartermaster(actor) || isRegional(actor))) throw forbidden('een signaal melden');
-    const regionCode = parsed.regionCode ?? actor.person.regionCode;
-    if (!regionCode) throw validationError('regionCode', 'ontbreekt');
-    if (!tx.data.regions.some((r) => r.code === regionCode)) throw notFound('Regio', regionCode, 'regionCode');
-    if (!isQuartermaster(actor)) requireRegionAccess(actor, regionCode);
+    const { regionCode } = reportingRegion(tx, parsed.regionCode, 'een signaal melden');
     const b = findBottleneckOrThrow(tx.data, parsed.bottleneckId);
     if (!b.active) throw validationError('bottleneckId', msg.bottleneckInactive(b.id));
     guardText('note', parsed.note, tx.now);
@@ -81,7 +75,7 @@ export const SignalFilter = z.object({
 export type SignalFilter = z.input<typeof SignalFilter>;
 
 /** Signals visible to the actor, optionally in a period [from, to). */
-export function listSignals(ctx: Context, filter: SignalFilter = {}): Promise<Signal[]> {
+export async function listSignals(ctx: Context, filter: SignalFilter = {}): Promise<Signal[]> {
   const f = parseInput(SignalFilter, filter);
   return query(ctx, (data, actor) => {
     let regionCode = f.regionCode;
@@ -112,7 +106,7 @@ export const AddBottleneckInput = z.object({
 export type AddBottleneckInput = z.input<typeof AddBottleneckInput>;
 
 /** A new bottleneck revealed by cases (quartermaster). */
-export function addBottleneck(ctx: Context, input: AddBottleneckInput): Promise<Bottleneck> {
+export async function addBottleneck(ctx: Context, input: AddBottleneckInput): Promise<Bottleneck> {
   const parsed = parseInput(AddBottleneckInput, input);
   return mutate(ctx, (tx) => {
     requireQuartermaster(tx.actor, 'knelpunten toevoegen');
@@ -145,7 +139,7 @@ export const UpdateBottleneckInput = z.object({
   active: z.boolean().optional(),
 });
 
-export function updateBottleneck(ctx: Context, input: z.input<typeof UpdateBottleneckInput>): Promise<Bottleneck> {
+export async function updateBottleneck(ctx: Context, input: z.input<typeof UpdateBottleneckInput>): Promise<Bottleneck> {
   const parsed = parseInput(UpdateBottleneckInput, input);
   return mutate(ctx, (tx) => {
     requireQuartermaster(tx.actor, 'knelpunten wijzigen');

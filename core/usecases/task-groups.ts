@@ -34,10 +34,11 @@ function poolMemberOrThrow(data: StoreData, idOrEmail: string, field: string): P
   return p;
 }
 
-export function createTaskGroup(ctx: Context, input: CreateTaskGroupInput): Promise<TaskGroup> {
+export async function createTaskGroup(ctx: Context, input: CreateTaskGroupInput): Promise<TaskGroup> {
   const parsed = parseInput(CreateTaskGroupInput, input);
   return mutate(ctx, (tx) => {
     requireQuartermaster(tx.actor, 'taakgroepen samenstellen');
+    guardText('name', parsed.name, tx.now);
     guardText('goal', parsed.goal, tx.now);
     const members = [...new Set(parsed.memberIds.map((m) => poolMemberOrThrow(tx.data, m, 'memberIds').id))];
     let firstContactId: string | undefined;
@@ -67,7 +68,7 @@ export function createTaskGroup(ctx: Context, input: CreateTaskGroupInput): Prom
 
 export const MemberInput = z.object({ taskGroupId: z.string().trim().min(1), personId: z.string().trim().min(1) });
 
-export function addTaskGroupMember(ctx: Context, input: z.input<typeof MemberInput>): Promise<TaskGroup> {
+export async function addTaskGroupMember(ctx: Context, input: z.input<typeof MemberInput>): Promise<TaskGroup> {
   const parsed = parseInput(MemberInput, input);
   return mutate(ctx, (tx) => {
     requireQuartermaster(tx.actor, 'leden van taakgroepen wijzigen');
@@ -81,7 +82,7 @@ export function addTaskGroupMember(ctx: Context, input: z.input<typeof MemberInp
   });
 }
 
-export function removeTaskGroupMember(ctx: Context, input: z.input<typeof MemberInput>): Promise<TaskGroup> {
+export async function removeTaskGroupMember(ctx: Context, input: z.input<typeof MemberInput>): Promise<TaskGroup> {
   const parsed = parseInput(MemberInput, input);
   return mutate(ctx, (tx) => {
     requireQuartermaster(tx.actor, 'leden van taakgroepen wijzigen');
@@ -96,7 +97,7 @@ export function removeTaskGroupMember(ctx: Context, input: z.input<typeof Member
   });
 }
 
-export function setFirstContact(ctx: Context, input: z.input<typeof MemberInput>): Promise<TaskGroup> {
+export async function setFirstContact(ctx: Context, input: z.input<typeof MemberInput>): Promise<TaskGroup> {
   const parsed = parseInput(MemberInput, input);
   return mutate(ctx, (tx) => {
     requireQuartermaster(tx.actor, 'het eerste aanspreekpunt aanwijzen');
@@ -122,7 +123,7 @@ function requireReporter(tx: Tx, tg: TaskGroup): string {
 export const ProgressInput = z.object({ taskGroupId: z.string().trim().min(1), text: z.string().trim().min(1).max(4000) });
 
 /** A progress update by the first contact (or the quartermaster). */
-export function addProgress(ctx: Context, input: z.input<typeof ProgressInput>): Promise<TaskGroup> {
+export async function addProgress(ctx: Context, input: z.input<typeof ProgressInput>): Promise<TaskGroup> {
   const parsed = parseInput(ProgressInput, input);
   return mutate(ctx, (tx) => {
     const tg = findTaskGroupOrThrow(tx.data, parsed.taskGroupId);
@@ -139,7 +140,7 @@ export function addProgress(ctx: Context, input: z.input<typeof ProgressInput>):
 export const SnoozeInput = z.object({ taskGroupId: z.string().trim().min(1), until: Timestamp });
 
 /** "Herinner me later": postpone the check-in question. */
-export function snoozeCheckIn(ctx: Context, input: z.input<typeof SnoozeInput>): Promise<TaskGroup> {
+export async function snoozeCheckIn(ctx: Context, input: z.input<typeof SnoozeInput>): Promise<TaskGroup> {
   const parsed = parseInput(SnoozeInput, input);
   return mutate(ctx, (tx) => {
     const tg = findTaskGroupOrThrow(tx.data, parsed.taskGroupId);
@@ -154,7 +155,7 @@ export function snoozeCheckIn(ctx: Context, input: z.input<typeof SnoozeInput>):
 export const DissolveInput = z.object({ taskGroupId: z.string().trim().min(1), result: z.string().trim().min(1).max(4000) });
 
 /** Dissolve (opheffen) a task group when its task is done, with its result. */
-export function dissolveTaskGroup(ctx: Context, input: z.input<typeof DissolveInput>): Promise<TaskGroup> {
+export async function dissolveTaskGroup(ctx: Context, input: z.input<typeof DissolveInput>): Promise<TaskGroup> {
   const parsed = parseInput(DissolveInput, input);
   return mutate(ctx, (tx) => {
     requireQuartermaster(tx.actor, 'taakgroepen opheffen');
