@@ -14,7 +14,7 @@ import type {
   RegionalStep,
   Role,
 } from './schema.js';
-import { formatDate } from './dates.js';
+import { formatDate, formatDateTime } from './dates.js';
 
 export const statusLabel: Record<CaseStatus, string> = {
   reported: 'gemeld',
@@ -251,6 +251,52 @@ export const msg = {
   registrationCancelled: (title: string) => `U bent afgemeld voor ${title}.`,
   waitlistPromoted: (title: string, date: string) =>
     `Er is een plek vrijgekomen: u bent nu aangemeld voor ${title} op ${formatDate(date)}.`,
+} as const;
+
+/** Texts of the maintenance tools (`npm run demo`, `npm run store`). */
+export const toolMsg = {
+  error: (message: string) => `Fout: ${message}`,
+  unexpected: (detail: string) => `Onverwachte fout: ${detail}`,
+  dataFlagNeedsDir: () => 'Fout: --data vraagt om een map.',
+  unknownCommand: (command: string) => `Onbekende opdracht „${command}”.`,
+
+  demoUsage: () =>
+    'Gebruik: npm run demo [-- <map>]\n' +
+    'Vult een lege gegevensmap met verzonnen demogegevens. Map: het argument, anders LLA_DATA, anders ./lla-data.\n' +
+    'Een bestaand gegevensbestand wordt nooit gewijzigd.',
+  demoExists: (file: string) => `Er staat al een gegevensbestand in ${file}; de demo laat het ongemoeid.`,
+  demoAppeared: (file: string) => `Intussen is er een gegevensbestand aangemaakt in ${file}; de demo laat het ongemoeid.`,
+  demoCreated: () => 'Demogegevens aangemaakt (verzonnen: geen echte personen of cliënten).',
+  demoProgress: (pct: number) => `Demogegevens maken… ${pct}%`,
+  demoProgressDone: () => 'Demogegevens maken… klaar',
+
+  summaryFile: (file: string) => `Gegevensbestand:        ${file}`,
+  summaryRegions: (n: number, started: number) => `Regio’s:                ${n} (${started} gestart)`,
+  summaryPeople: (n: number) => `Mensen:                 ${n}`,
+  summaryCases: (n: number, open: number) => `Casussen:               ${n} (${open} open, ${n - open} gesloten)`,
+  summarySignals: (n: number) => `Signalen:               ${n}`,
+  summaryTaskGroups: (n: number) => `Actieve taakgroepen:    ${n}`,
+  summaryEvents: (n: number, next?: { title: string; date: string }) =>
+    `Komende bijeenkomsten:  ${n}${next ? ` (eerstvolgende: ${next.title}, ${formatDate(next.date)})` : ''}`,
+  summaryRound: (period: string, open: boolean, submitted: number, started: number) =>
+    `Monitorronde ${period}:   ${open ? 'open' : 'gesloten'}; ${submitted} van ${started} gestarte regio’s hebben cijfers ingestuurd`,
+  summaryNoRound: () => 'Monitorronde:           nog geen',
+  summaryTopHeader: () => 'Meest gesignaleerde knelpunten:',
+  summaryTopItem: (rank: number, id: string, title: string, n: number) => `  ${rank}. ${id} ${title} (${n} signalen)`,
+
+  storeUsage: () => `Gebruik:
+  npm run store -- controleer            gegevensbestand controleren
+  npm run store -- backup                nu een back-up maken
+  npm run store -- backups               back-ups tonen, nieuwste eerst
+  npm run store -- herstel <back-up>     een back-up terugzetten
+Opties: --data <map> (of LLA_DATA; standaard ./lla-data)`,
+  storeOk: (file: string, version: number, regions: number, people: number, cases: number, signals: number) =>
+    `In orde: ${file}\n  schemaversie ${version}, ${regions} regio’s, ${people} personen, ${cases} casussen, ${signals} signalen.`,
+  backupMade: (file: string) => `Back-up gemaakt: ${file}`,
+  noBackups: (dir: string) => `Nog geen back-ups in ${dir}.`,
+  backupLine: (name: string, when: Date, sizeKb: number) => `${name}  ${formatDateTime(when)}  ${sizeKb} kB`,
+  restoreNeedsBackup: () => 'Fout: geef de back-up op die terug moet (zie „npm run store -- backups”).',
+  restored: (file: string) => `Back-up ${file} is teruggezet. De vorige versie staat bij de back-ups.`,
 } as const;
 
 export function capitalise(s: string): string {

@@ -9,15 +9,9 @@
  * The data directory comes from `--data <dir>`, else LLA_DATA, else ./lla-data.
  */
 import { LlaError } from '../core/errors.js';
-import { formatDateTime } from '../core/dates.js';
+import { toolMsg } from '../core/messages.js';
 import { FileStore, resolveDataDir } from './file-store.js';
 
-const USAGE = `Gebruik:
-  npm run store -- controleer            gegevensbestand controleren
-  npm run store -- backup                nu een back-up maken
-  npm run store -- backups               back-ups tonen, nieuwste eerst
-  npm run store -- herstel <back-up>     een back-up terugzetten
-Opties: --data <map> (of LLA_DATA; standaard ./lla-data)`;
 
 async function main(argv: string[]): Promise<number> {
   const args = [...argv];
@@ -26,7 +20,7 @@ async function main(argv: string[]): Promise<number> {
   if (i >= 0) {
     flag = args[i + 1];
     if (!flag) {
-      process.stderr.write('Fout: --data vraagt om een map.\n');
+      process.stderr.write(`${toolMsg.dataFlagNeedsDir()}\n`);
       return 2;
     }
     args.splice(i, 2);
@@ -37,32 +31,32 @@ async function main(argv: string[]): Promise<number> {
     case 'controleer': {
       const data = await store.read();
       process.stdout.write(
-        `In orde: ${store.file}\n  schemaversie ${data.schemaVersion}, ${data.regions.length} regio’s, ${data.people.length} personen, ${data.cases.length} casussen, ${data.signals.length} signalen.\n`,
+        `${toolMsg.storeOk(store.file, data.schemaVersion, data.regions.length, data.people.length, data.cases.length, data.signals.length)}\n`,
       );
       return 0;
     }
     case 'backup': {
       const made = await store.backup();
-      process.stdout.write(`Back-up gemaakt: ${made}\n`);
+      process.stdout.write(`${toolMsg.backupMade(made)}\n`);
       return 0;
     }
     case 'backups': {
       const list = await store.listBackups();
-      if (list.length === 0) process.stdout.write(`Nog geen back-ups in ${store.backupDir}.\n`);
-      for (const b of list) process.stdout.write(`${b.name}  ${formatDateTime(b.mtime)}  ${Math.round(b.size / 1024)} kB\n`);
+      if (list.length === 0) process.stdout.write(`${toolMsg.noBackups(store.backupDir)}\n`);
+      for (const b of list) process.stdout.write(`${toolMsg.backupLine(b.name, b.mtime, Math.round(b.size / 1024))}\n`);
       return 0;
     }
     case 'herstel': {
       if (!arg) {
-        process.stderr.write('Fout: geef de back-up op die terug moet (zie „npm run store -- backups”).\n');
+        process.stderr.write(`${toolMsg.restoreNeedsBackup()}\n`);
         return 2;
       }
       const restored = await store.restore(arg);
-      process.stdout.write(`Back-up ${restored} is teruggezet. De vorige versie staat bij de back-ups.\n`);
+      process.stdout.write(`${toolMsg.restored(restored)}\n`);
       return 0;
     }
     default:
-      process.stderr.write(`${command ? `Onbekende opdracht „${command}”.\n` : ''}${USAGE}\n`);
+      process.stderr.write(`${command ? `${toolMsg.unknownCommand(command)}\n` : ''}${toolMsg.storeUsage()}\n`);
       return 2;
   }
 }
@@ -71,10 +65,10 @@ main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (err: unknown) => {
     if (err instanceof LlaError) {
-      process.stderr.write(`Fout: ${err.message}\n`);
+      process.stderr.write(`${toolMsg.error(err.message)}\n`);
       process.exitCode = err.code === 'notFound' ? 4 : 2;
     } else {
-      process.stderr.write(`Onverwachte fout: ${(err as Error).stack ?? String(err)}\n`);
+      process.stderr.write(`${toolMsg.unexpected((err as Error).stack ?? String(err))}\n`);
       process.exitCode = 1;
     }
   },

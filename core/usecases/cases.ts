@@ -205,7 +205,9 @@ export async function moveCase(ctx: Context, input: MoveCaseInput): Promise<Stuc
     if (rule.kind === 'close') {
       c.closedAt = tx.nowIso;
       c.outcome = parsed.outcome;
+      // A re-closed case gets this closing's lesson, not a stale one.
       if (parsed.lesson) c.lesson = parsed.lesson;
+      else delete c.lesson;
     } else if (rule.kind === 'reopen') {
       delete c.closedAt;
     }
@@ -319,9 +321,12 @@ export function purgeExpiredFreeText(ctx: Context): Promise<string[]> {
       c.notes = [];
       for (const h of c.history) delete h.reason;
       c.freeTextPurgedAt = tx.nowIso;
-      for (const s of tx.data.signals) if (s.caseCode === c.code) delete s.note;
       tx.audit('case.purge', 'case', c.code);
       purged.push(c.code);
+    }
+    if (purged.length > 0) {
+      const codes = new Set(purged);
+      for (const s of tx.data.signals) if (s.caseCode && codes.has(s.caseCode)) delete s.note;
     }
     return purged;
   });
