@@ -1,9 +1,11 @@
 import { defineConfig } from 'vitest/config';
+import SummaryReporter from './test/summary-reporter.js';
 
 export default defineConfig({
   test: {
     include: ['core/**/*.test.ts', 'data/**/*.test.ts', 'cli/**/*.test.ts', 'bot/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
+    reporters: ['default', new SummaryReporter()],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

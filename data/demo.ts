@@ -56,6 +56,7 @@ import {
 } from '../core/schema.js';
 import { yearCycle } from '../core/usecases/events.js';
 import { createSeedStore } from './seed.js';
+import { eraseFreeText } from '../core/usecases/cases.js';
 
 export interface DemoOptions {
   /** The generated history ends at `now`. */
@@ -1471,13 +1472,7 @@ class DemoBuilder {
     if (!c.closedAt || !FINAL_STATUSES.has(c.status)) return;
     const at = localMs(addDays(localDay(Date.parse(c.closedAt)), retentionDays), 3 * 60);
     if (at > this.now) return;
-    c.sketch = '';
-    delete c.stepsNote;
-    delete c.outcome;
-    delete c.lesson;
-    c.notes = [];
-    for (const h of c.history) delete h.reason;
-    c.freeTextPurgedAt = iso(at);
+    eraseFreeText(c, iso(at));
     this.audit(at, 'system', 'system', 'case.purge', 'case', c.code);
   }
 

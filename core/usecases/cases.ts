@@ -299,6 +299,17 @@ export function getCase(ctx: Context, code: string): Promise<StuckCase> {
   });
 }
 
+/** Remove a case's free text (retention); structured facts stay. Signal notes are the caller's. */
+export function eraseFreeText(c: StuckCase, at: string): void {
+  c.sketch = '';
+  delete c.stepsNote;
+  delete c.outcome;
+  delete c.lesson;
+  c.notes = [];
+  for (const h of c.history) delete h.reason;
+  c.freeTextPurgedAt = at;
+}
+
 /**
  * Retention: closed cases lose their free text once the retention period in
  * the settings has passed. Structured facts (status, theme, bottlenecks,
@@ -314,13 +325,7 @@ export function purgeExpiredFreeText(ctx: Context): Promise<string[]> {
       // Purged already since the last closing (a reopened and re-closed case gets new free text).
       if (c.freeTextPurgedAt && Date.parse(c.freeTextPurgedAt) > Date.parse(c.closedAt)) continue;
       if (daysBetween(amsterdamDay(c.closedAt), today) < tx.data.settings.retentionDays) continue;
-      c.sketch = '';
-      delete c.stepsNote;
-      delete c.outcome;
-      delete c.lesson;
-      c.notes = [];
-      for (const h of c.history) delete h.reason;
-      c.freeTextPurgedAt = tx.nowIso;
+      eraseFreeText(c, tx.nowIso);
       tx.audit('case.purge', 'case', c.code);
       purged.push(c.code);
     }
