@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ['core/**/*.test.ts', 'data/**/*.test.ts', 'cli/**/*.test.ts', 'bot/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
+    globalSetup: ['./test/global-setup.ts'],
     reporters: ['default', new SummaryReporter()],
     testTimeout: 60_000,
     hookTimeout: 60_000,
