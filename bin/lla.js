@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // The `lla` executable. The TypeScript is compiled to dist/ by `npm ci` / `npm install` (prepare).
-import { main } from '../dist/cli/main.js';
-import { cliMsg } from '../dist/core/messages-cli.js';
+import { cliMsg, main } from '../dist/lla-cli/main.js';
 
 process.stdout.on('error', (err) => {
   if (err.code === 'EPIPE') process.exit(0); // `lla … | head`

@@ -119,3 +119,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   return exitCode;
 }
+
+/** For the executable's last-resort error message. */
+export { cliMsg } from '../core/messages-cli.js';

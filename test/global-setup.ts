@@ -1,5 +1,5 @@
 /**
- * Builds dist/ once before the tests, so end-to-end tests run the real `lla`
+ * Builds dist/ (tsc, then the CLI bundle) once before the tests, so end-to-end tests run the real `lla`
  * executable on the current sources.
  */
 import { execFileSync } from 'node:child_process';
@@ -12,4 +12,5 @@ export default function setup(): void {
     cwd: root,
     stdio: 'inherit',
   });
+  execFileSync(process.execPath, [path.join(root, 'scripts', 'bundle-cli.mjs')], { cwd: root, stdio: 'inherit' });
 }
