@@ -2,8 +2,15 @@
  * Prompts (inquirer). Only ever loaded through `CliApp.need` / `confirm`,
  * after the prompt gate has checked that both ends are terminals.
  */
+import { styleText } from 'node:util';
 import { checkbox, confirm, input, select } from '@inquirer/prompts';
 import { cliMsg } from '../core/messages-cli.js';
+
+/** Inquirer's key hints ("↑↓ navigate • ⏎ submit"), in Dutch. */
+const keysHelpTip = (keys: Array<[key: string, action: string]>) =>
+  keys
+    .map(([key, action]) => `${styleText('bold', cliMsg.keyNames[key] ?? key)} ${styleText('dim', cliMsg.keyActions[action] ?? action)}`)
+    .join(styleText('dim', ' • '));
 
 export interface Choice<T> {
   name: string;
@@ -24,7 +31,13 @@ export function askText(message: string, options: { default?: string; validate?:
 }
 
 export function askSelect<T>(message: string, choices: Array<Choice<T>>, defaultValue?: T): Promise<T> {
-  return select<T>({ message, choices, ...(defaultValue !== undefined ? { default: defaultValue } : {}), pageSize: 12 });
+  return select<T>({
+    message,
+    choices,
+    ...(defaultValue !== undefined ? { default: defaultValue } : {}),
+    pageSize: 12,
+    theme: { style: { keysHelpTip } },
+  });
 }
 
 export function askCheckbox<T>(message: string, choices: Array<Choice<T>>, options: { required?: boolean } = {}): Promise<T[]> {
@@ -32,12 +45,17 @@ export function askCheckbox<T>(message: string, choices: Array<Choice<T>>, optio
     message,
     choices,
     pageSize: 14,
-    ...(options.required ? { required: true } : {}),
+    theme: { style: { keysHelpTip }, i18n: { disabledError: cliMsg.optionDisabled() } },
+    ...(options.required ? { validate: (chosen: readonly unknown[]) => (chosen.length > 0 ? true : cliMsg.chooseAtLeastOne()) } : {}),
   });
 }
 
 export function askConfirm(message: string, defaultValue = false): Promise<boolean> {
-  return confirm({ message, default: defaultValue });
+  return confirm({
+    message,
+    default: defaultValue,
+    theme: { keywords: { yes: cliMsg.yes(), no: cliMsg.no(), error: () => cliMsg.answerYesNo() } },
+  });
 }
 
 /** A date as jjjj-mm-dd; empty allowed when not required. */

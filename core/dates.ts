@@ -6,9 +6,14 @@
 
 export const TIME_ZONE = 'Europe/Amsterdam';
 
-const longDate = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE });
-const isoDay = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: TIME_ZONE });
-const time = new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE });
+/** Formatters are made on first use: building one costs milliseconds, and `lla --help` needs none. */
+function lazy(make: () => Intl.DateTimeFormat): { format(d: Date): string } {
+  let f: Intl.DateTimeFormat | undefined;
+  return { format: (d) => (f ??= make()).format(d) };
+}
+const longDate = lazy(() => new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE }));
+const isoDay = lazy(() => new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: TIME_ZONE }));
+const time = lazy(() => new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }));
 
 /** A clock; use-cases never call `new Date()` themselves. */
 export interface Clock {

@@ -65,6 +65,11 @@ export const cliMsg = {
   done: (what: string) => `${what}: klaar`,
   confirmPrompt: (what: string) => `${what} Weet u het zeker?`,
   fieldRequired: () => 'Dit veld is verplicht.',
+  chooseAtLeastOne: () => 'Kies er minstens één (met de spatiebalk).',
+  optionDisabled: () => 'Deze keuze is niet beschikbaar.',
+  answerYesNo: () => 'Antwoord met „ja” of „nee”.',
+  keyNames: { space: 'spatie' } as Record<string, string>,
+  keyActions: { navigate: 'bladeren', select: 'aanvinken', all: 'alles', invert: 'omdraaien', submit: 'bevestigen' } as Record<string, string>,
   dateFormatHint: () => 'Geef een datum als jjjj-mm-dd.',
   datePrompt: (question: string) => `${question} (jjjj-mm-dd)`,
 } as const;

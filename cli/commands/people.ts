@@ -49,6 +49,20 @@ interface AuditOptions {
   limiet?: string;
 }
 
+/** The person fields shared by `toevoegen` and `wijzig`. */
+function personFieldOptions(cmd: Command): Command {
+  return cmd
+    .option('--naam <naam>', m.optName())
+    .option('--email <e-mail>', m.optEmail())
+    .option('--rollen <rollen>', m.optRoles())
+    .option('--regio <code>', m.optRegion())
+    .option('--organisatie <organisatie>', m.optOrganisation())
+    .option('--vaste-schil', m.optPool())
+    .option('--geen-vaste-schil', m.optNoPool())
+    .option('--slack <id>', m.optSlack())
+    .option('--teams <aad-id>', m.optTeams());
+}
+
 export function register(program: Command, run: Runner): void {
   registerPerson(program, run);
   registerRegion(program, run);
@@ -92,19 +106,7 @@ function registerPerson(program: Command, run: Runner): void {
       ]),
     );
 
-  person
-    .command('toevoegen')
-    .alias('add')
-    .description(m.personAddDescription())
-    .option('--naam <naam>', m.optName())
-    .option('--email <e-mail>', m.optEmail())
-    .option('--rollen <rollen>', m.optRoles())
-    .option('--regio <code>', m.optRegion())
-    .option('--organisatie <organisatie>', m.optOrganisation())
-    .option('--vaste-schil', m.optPool())
-    .option('--geen-vaste-schil', m.optNoPool())
-    .option('--slack <id>', m.optSlack())
-    .option('--teams <aad-id>', m.optTeams())
+  personFieldOptions(person.command('toevoegen').alias('add').description(m.personAddDescription()))
     .addHelpText(
       'before',
       cliMsg.examples([
@@ -125,20 +127,7 @@ function registerPerson(program: Command, run: Runner): void {
     .addHelpText('before', cliMsg.examples(['lla persoon lijst', 'lla persoon lijst --rol procesregisseur --regio HGL', 'lla persoon lijst --alle --json']))
     .action(run((app, o: PersonListOptions) => listPeople(app, o)));
 
-  person
-    .command('wijzig')
-    .alias('update')
-    .description(m.personUpdateDescription())
-    .argument('[persoon]', m.argPerson())
-    .option('--naam <naam>', m.optName())
-    .option('--email <e-mail>', m.optEmail())
-    .option('--rollen <rollen>', m.optRoles())
-    .option('--regio <code>', m.optRegion())
-    .option('--organisatie <organisatie>', m.optOrganisation())
-    .option('--vaste-schil', m.optPool())
-    .option('--geen-vaste-schil', m.optNoPool())
-    .option('--slack <id>', m.optSlack())
-    .option('--teams <aad-id>', m.optTeams())
+  personFieldOptions(person.command('wijzig').alias('update').description(m.personUpdateDescription()).argument('[persoon]', m.argPerson()))
     .option('--actief', m.optActive())
     .option('--inactief', m.optInactive())
     .addHelpText(
