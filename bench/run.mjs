@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const LLA = path.join(ROOT, 'bin', 'lla.js');
+const LLA = path.join(ROOT, 'bin', 'lla.cjs');
 const args = process.argv.slice(2);
 const opt = (name, def) => {
   const i = args.indexOf(name);

@@ -222,14 +222,15 @@ export function listOption(value: string | undefined): string[] | undefined {
 
 /** The exit code for an error, after writing its Dutch message to stderr. */
 export async function reportError(app: Pick<CliApp, 'err'>, error: unknown): Promise<number> {
-  if (error instanceof UsageError) {
+  // By name: the bundled start-up and the lazily loaded actions each have their own copy of this module.
+  if (error instanceof UsageError || (error instanceof Error && error.name === 'UsageError')) {
     app.err(cliMsg.errorPrefix(error.message));
     return EXIT.usage;
   }
   const { LlaError } = await import('../core/errors.js');
-  if (error instanceof LlaError) {
+  if (error instanceof LlaError || (error instanceof Error && error.name === 'LlaError' && 'code' in error)) {
     app.err(cliMsg.errorPrefix(error.message));
-    switch (error.code) {
+    switch ((error as InstanceType<typeof LlaError>).code) {
       case 'validation':
       case 'privacy':
       case 'conflict':

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const LLA = path.join(ROOT, 'bin', 'lla.js');
+export const LLA = path.join(ROOT, 'bin', 'lla.cjs');
 
 export interface LlaResult {
   code: number | null;

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// The `lla` executable. The TypeScript is compiled to dist/ by `npm ci` / `npm install` (prepare).
-import { cliMsg, main } from '../dist/lla-cli/main.js';
+// The `lla` executable. `npm ci` / `npm install` builds dist/ (prepare): the
+// start-up bundle dist/lla-cli/main.cjs, and the modules commands load lazily.
+'use strict';
+const { cliMsg, main } = require('../dist/lla-cli/main.cjs');
 
 process.stdout.on('error', (err) => {
   if (err.code === 'EPIPE') process.exit(0); // `lla … | head`
@@ -18,7 +20,7 @@ main(process.argv.slice(2), {
     process.exitCode = code;
   },
   (err) => {
-    process.stderr.write(`${cliMsg.unexpected(err?.stack ?? String(err))}\n`);
+    process.stderr.write(`${cliMsg.unexpected((err && err.stack) || String(err))}\n`);
     process.exitCode = 1;
   },
 );
