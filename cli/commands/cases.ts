@@ -3,18 +3,12 @@ import type { Command } from 'commander';
 import { cliMsg } from '../../core/messages-cli.js';
 import { casesMsg, helpSlug, stepSlug, themeSlug } from '../../core/messages-cli/cases.js';
 import type { Runner } from '../main.js';
+import { lazyActions } from '../lazy.js';
 import type { LijstOptions, MeldOptions, NotitieOptions, SluitOptions, StatusOptions } from './cases-actions.js';
 import { STATUS_SLUGS, slugs } from './cases-slugs.js';
 
-/**
- * The actions live in cases-actions.ts and are loaded only when a command
- * runs, so that `lla --help` compiles none of them.
- */
-type Actions = typeof import('./cases-actions.js');
-function lazy<K extends keyof Actions>(name: K): Actions[K] {
-  return (async (...args: unknown[]) =>
-    ((await import('./cases-actions.js'))[name] as (...a: unknown[]) => Promise<void>)(...args)) as unknown as Actions[K];
-}
+/** The actions are in cases-actions.ts, loaded when a command runs. */
+const lazy = lazyActions(() => import('./cases-actions.js'));
 
 export function register(program: Command, run: Runner): void {
   const casus = program

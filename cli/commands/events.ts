@@ -7,19 +7,13 @@ import type { Command } from 'commander';
 import { cliMsg } from '../../core/messages-cli.js';
 import { eventsMsg } from '../../core/messages-cli/events.js';
 import type { Runner } from '../main.js';
+import { lazyActions } from '../lazy.js';
 import type { NewEventOptions, ReportOptions, SubmitOptions } from './events-actions.js';
 
 const ex = (lines: string[]) => cliMsg.examples(lines);
 
-/**
- * The actions live in events-actions.ts and are loaded only when a command
- * runs, so that `lla --help` compiles none of them.
- */
-type Actions = typeof import('./events-actions.js');
-function lazy<K extends keyof Actions>(name: K): Actions[K] {
-  return (async (...args: unknown[]) =>
-    ((await import('./events-actions.js'))[name] as (...a: unknown[]) => Promise<void>)(...args)) as unknown as Actions[K];
-}
+/** The actions are in events-actions.ts, loaded when a command runs. */
+const lazy = lazyActions(() => import('./events-actions.js'));
 
 export function register(program: Command, run: Runner): void {
   registerVakdag(program, run);

@@ -8,17 +8,11 @@ import type { Command } from 'commander';
 import { cliMsg } from '../../core/messages-cli.js';
 import { peopleMsg as m } from '../../core/messages-cli/people.js';
 import type { Runner } from '../main.js';
+import { lazyActions } from '../lazy.js';
 import type { AuditOptions, PersonListOptions, PersonOptions, RegionOptions } from './people-actions.js';
 
-/**
- * The actions live in people-actions.ts and are loaded only when a command
- * runs, so that `lla --help` compiles none of them.
- */
-type Actions = typeof import('./people-actions.js');
-function lazy<K extends keyof Actions>(name: K): Actions[K] {
-  return (async (...args: unknown[]) =>
-    ((await import('./people-actions.js'))[name] as (...a: unknown[]) => Promise<void>)(...args)) as unknown as Actions[K];
-}
+/** The actions are in people-actions.ts, loaded when a command runs. */
+const lazy = lazyActions(() => import('./people-actions.js'));
 
 /** The person fields shared by `toevoegen` and `wijzig`. */
 function personFieldOptions(cmd: Command): Command {

@@ -8,17 +8,11 @@ import type { Command } from 'commander';
 import { cliMsg } from '../../core/messages-cli.js';
 import { bottleneckMsg, signalMsg, taskGroupMsg } from '../../core/messages-cli/task-groups.js';
 import type { Runner } from '../main.js';
+import { lazyActions } from '../lazy.js';
 import type { ListSignalOptions, NewBottleneckOptions, NewSignalOptions, NewTaskGroupOptions } from './task-groups-actions.js';
 
-/**
- * The actions live in task-groups-actions.ts and are loaded only when a command
- * runs, so that `lla --help` compiles none of them.
- */
-type Actions = typeof import('./task-groups-actions.js');
-function lazy<K extends keyof Actions>(name: K): Actions[K] {
-  return (async (...args: unknown[]) =>
-    ((await import('./task-groups-actions.js'))[name] as (...a: unknown[]) => Promise<void>)(...args)) as unknown as Actions[K];
-}
+/** The actions are in task-groups-actions.ts, loaded when a command runs. */
+const lazy = lazyActions(() => import('./task-groups-actions.js'));
 
 export function register(program: Command, run: Runner): void {
   registerTaskGroups(program, run);
