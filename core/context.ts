@@ -169,8 +169,3 @@ export async function query<T>(ctx: Context, fn: (data: StoreData, actor: Actor,
   const actor = resolveActor(data, ctx.actor);
   return fn(data, actor, ctx.clock.now());
 }
-
-/** Deep copy for returning records out of a transaction. */
-export function copy<T>(value: T): T {
-  return structuredClone(value);
-}

@@ -14,7 +14,7 @@ import type {
   RegionalStep,
   Role,
 } from './schema.js';
-import { formatDate, formatDateTime } from './dates.js';
+import { formatDate } from './dates.js';
 
 export const statusLabel: Record<CaseStatus, string> = {
   reported: 'gemeld',
@@ -253,12 +253,10 @@ export const msg = {
     `Er is een plek vrijgekomen: u bent nu aangemeld voor ${title} op ${formatDate(date)}.`,
 } as const;
 
-/** Texts of the maintenance tools (`npm run demo`, `npm run store`). */
+/** Texts of the demo tool (`npm run demo`). */
 export const toolMsg = {
   error: (message: string) => `Fout: ${message}`,
   unexpected: (detail: string) => `Onverwachte fout: ${detail}`,
-  dataFlagNeedsDir: () => 'Fout: --data vraagt om een map.',
-  unknownCommand: (command: string) => `Onbekende opdracht „${command}”.`,
 
   demoUsage: () =>
     'Gebruik: npm run demo [-- <map>]\n' +
@@ -284,19 +282,6 @@ export const toolMsg = {
   summaryTopHeader: () => 'Meest gesignaleerde knelpunten:',
   summaryTopItem: (rank: number, id: string, title: string, n: number) => `  ${rank}. ${id} ${title} (${n} signalen)`,
 
-  storeUsage: () => `Gebruik:
-  npm run store -- controleer            gegevensbestand controleren
-  npm run store -- backup                nu een back-up maken
-  npm run store -- backups               back-ups tonen, nieuwste eerst
-  npm run store -- herstel <back-up>     een back-up terugzetten
-Opties: --data <map> (of LLA_DATA; standaard ./lla-data)`,
-  storeOk: (file: string, version: number, regions: number, people: number, cases: number, signals: number) =>
-    `In orde: ${file}\n  schemaversie ${version}, ${regions} regio’s, ${people} personen, ${cases} casussen, ${signals} signalen.`,
-  backupMade: (file: string) => `Back-up gemaakt: ${file}`,
-  noBackups: (dir: string) => `Nog geen back-ups in ${dir}.`,
-  backupLine: (name: string, when: Date, sizeKb: number) => `${name}  ${formatDateTime(when)}  ${sizeKb} kB`,
-  restoreNeedsBackup: () => 'Fout: geef de back-up op die terug moet (zie „npm run store -- backups”).',
-  restored: (file: string) => `Back-up ${file} is teruggezet. De vorige versie staat bij de back-ups.`,
 } as const;
 
 export function capitalise(s: string): string {

@@ -8,6 +8,10 @@ import { describeStoreIssues, LlaError } from './errors.js';
 import { msg } from './messages.js';
 import { SCHEMA_VERSION, StoreSchema, type StoreData } from './schema.js';
 
+/**
+ * Every `read` and every `transact` works on its own fresh parse of the
+ * store, so use-cases may hand out the records they found without copying.
+ */
 export interface StorePort {
   /** A fresh, validated snapshot of the store (re-read every call). Treat it as read-only. */
   read(): Promise<StoreData>;

@@ -6,7 +6,7 @@
  * The data directory: the first argument (or `--data <map>`), else `LLA_DATA`,
  * else `./lla-data` (see `resolveDataDir`).
  */
-import { existsSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { isOpen } from '../core/case-route.js';
 import { amsterdamDay } from '../core/dates.js';
@@ -27,9 +27,6 @@ export interface RunDemoOptions {
   seed?: number;
 }
 
-/** Thrown inside the transaction when another process created the store meanwhile: nothing is written. */
-class StoreAppeared extends Error {}
-
 /** Generate and write the demo unless a store exists. Returns what happened. */
 export async function runDemo(o: RunDemoOptions): Promise<'created' | 'exists'> {
   const store = new FileStore({ dir: o.dir, now: () => o.now });
@@ -43,16 +40,7 @@ export async function runDemo(o: RunDemoOptions): Promise<'created' | 'exists'> 
   const progress = progressPrinter(o.err);
   const demo = generateDemoStore({ now: o.now, seed: o.seed ?? DEMO_DEFAULTS.seed, onProgress: progress.update });
   progress.done();
-  try {
-    await store.transact((data) => {
-      // Checked again under the lock: another process may have created the store since.
-      if (existsSync(store.file)) throw new StoreAppeared();
-      // `data` is a fresh seed store: replace all of it with the demo.
-      for (const key of Object.keys(data)) delete (data as Record<string, unknown>)[key];
-      Object.assign(data, demo);
-    });
-  } catch (err) {
-    if (!(err instanceof StoreAppeared)) throw err;
+  if (!(await store.initialise(demo))) {
     o.out(toolMsg.demoAppeared(store.file));
     return 'exists';
   }

@@ -132,6 +132,19 @@ export class FileStore implements StorePort {
     });
   }
 
+  /**
+   * Write a whole store (e.g. demo data) into a file that does not exist yet.
+   * Checked under the lock; returns false, writing nothing, when another
+   * process created the file first.
+   */
+  async initialise(data: StoreData): Promise<boolean> {
+    return this.locked(async () => {
+      if (await this.exists()) return false;
+      await writeFileAtomic(this.file, `${JSON.stringify(validateResult(data))}\n`, { mode: 0o600 });
+      return true;
+    });
+  }
+
   /** An explicit backup of the current file (`lla backup`). Returns its path. */
   async backup(): Promise<string> {
     return this.locked(async () => {

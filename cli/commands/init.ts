@@ -45,11 +45,7 @@ async function init(app: CliApp, o: InitOptions): Promise<void> {
     const progress = app.progress(initMsg.demoProgress());
     const { generateDemoStore } = await import('../../data/demo.js');
     const demo = generateDemoStore({ now: systemClock.now(), quartermaster: { name, email } });
-    await store.transact((data) => {
-      if (data.people.length > 0) throw new UsageError(cliMsg.storeExists(store.file));
-      for (const key of Object.keys(data)) delete (data as Record<string, unknown>)[key];
-      Object.assign(data, demo);
-    });
+    if (!(await store.initialise(demo))) throw new UsageError(cliMsg.storeExists(store.file));
     progress.done();
   } else {
     await createFirstQuartermaster({ actor: SYSTEM, channel: 'cli', clock: systemClock, store }, person);

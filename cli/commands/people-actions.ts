@@ -371,8 +371,8 @@ export async function auditRenderer(names: Map<string, string>) {
 export async function backup(app: CliApp): Promise<void> {
   const store = await app.store();
   const ctx = await app.ctx();
-  const { whoAmI } = await import('../../core/usecases/people.js');
-  await whoAmI(ctx); // a known, active person
+  const { authorizeBackup } = await import('../../core/usecases/settings.js');
+  await authorizeBackup(ctx);
   const progress = app.progress(m.backupProgress());
   const file = await store.backup();
   progress.done();
@@ -383,14 +383,13 @@ export async function restore(app: CliApp, backupArg: string | undefined): Promi
   const store = await app.store({ createIfMissing: true });
   if (await store.exists()) {
     const { LlaError } = await import('../../core/errors.js');
-    try {
-      const ctx = await app.ctx();
-      const { query, requireQuartermaster } = await import('../../core/context.js');
-      await query(ctx, (_data, actor) => requireQuartermaster(actor, m.restoreForbidden()));
-    } catch (error) {
-      // A broken file cannot say who may restore it; putting a backup back is the way out.
-      if (!(error instanceof LlaError && error.code === 'storeInvalid')) throw error;
-    }
+    const { authorizeRestore } = await import('../../core/usecases/settings.js');
+    // Finding the default acting person reads the store too; a broken store is restorable (core's rule).
+    const ctx = await app.ctx().catch((error: unknown) => {
+      if (error instanceof LlaError && error.code === 'storeInvalid') return null;
+      throw error;
+    });
+    if (ctx) await authorizeRestore(ctx);
   }
   if (backupArg === undefined && !app.canPrompt) throw new UsageError(cliMsg.missingArgument('back-up'));
   const backups = await store.listBackups();

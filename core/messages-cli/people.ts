@@ -168,5 +168,4 @@ export const peopleMsg = {
   noBackups: (dir: string) => `Er zijn nog geen back-ups in ${dir}.`,
   confirmRestore: (backup: string) => `Back-up ${backup} terugzetten? Het gegevensbestand wordt vervangen; de huidige versie blijft als back-up bewaard.`,
   restored: (backup: string) => `Back-up ${backup} is teruggezet. De vorige versie staat bij de back-ups.`,
-  restoreForbidden: () => 'een back-up terugzetten (alleen de kwartiermaker)',
 } as const;

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { findTransition, isOpen } from '../case-route.js';
 import {
   canReadRegion,
-  copy,
   guardText,
   hasRole,
   isQuartermaster,
@@ -140,7 +139,7 @@ export async function reportCase(ctx: Context, input: ReportCaseInput): Promise<
         tx.notify('caseReported', q.id, { caseCode: code, regionCode });
       }
     }
-    return copy(record);
+    return record;
   });
 }
 
@@ -165,7 +164,7 @@ export async function addCaseNote(ctx: Context, input: AddNoteInput): Promise<St
     }
     c.notes.push(note);
     tx.audit('case.note', 'case', c.code, { toPersonId: note.toPersonId ?? null });
-    return copy(c);
+    return c;
   });
 }
 
@@ -213,7 +212,7 @@ export async function moveCase(ctx: Context, input: MoveCaseInput): Promise<Stuc
     }
     tx.audit('case.move', 'case', c.code, { from: change.from, to: change.to, kind: rule.kind, problemOwner: c.problemOwner ?? null });
     if (c.reporterId !== actor.person.id) tx.notify('caseStatusChanged', c.reporterId, { caseCode: c.code, from: change.from, to: change.to });
-    return copy(c);
+    return c;
   });
 }
 
@@ -239,7 +238,7 @@ export async function setProblemOwner(ctx: Context, input: z.input<typeof SetPro
     guardText('problemOwner', parsed.problemOwner, tx.now);
     c.problemOwner = parsed.problemOwner;
     tx.audit('case.problemOwner', 'case', c.code, { problemOwner: parsed.problemOwner });
-    return copy(c);
+    return c;
   });
 }
 
@@ -257,7 +256,7 @@ export async function linkBottleneck(ctx: Context, input: z.input<typeof LinkBot
       addSignalRecord(tx, { bottleneckId: parsed.bottleneckId, regionCode: c.regionCode, caseCode: c.code });
       tx.audit('case.linkBottleneck', 'case', c.code, { bottleneckId: parsed.bottleneckId });
     }
-    return copy(c);
+    return c;
   });
 }
 
@@ -287,7 +286,7 @@ export async function listCases(ctx: Context, filter: CaseFilter = {}): Promise<
       .filter((c) => !f.openOnly || isOpen(c.status))
       .filter((c) => f.olderThanDays === undefined || daysInStatus(c, now) > f.olderThanDays)
       .filter((c) => !f.reporterId || c.reporterId === f.reporterId)
-      .map(copy);
+      ;
   });
 }
 
@@ -295,7 +294,7 @@ export function getCase(ctx: Context, code: string): Promise<StuckCase> {
   return query(ctx, (data, actor) => {
     const c = findCaseOrThrow(data, code);
     requireRegionAccess(actor, c.regionCode);
-    return copy(c);
+    return c;
   });
 }
 

@@ -1,6 +1,6 @@
 /** Professional days and meetings (vakdagen, bijeenkomsten) with registrations, capacity and a waiting list. */
 import { z } from 'zod';
-import { copy, guardText, isQuartermaster, mutate, parseInput, query, requireQuartermaster, type Context, type Tx } from '../context.js';
+import { guardText, isQuartermaster, mutate, parseInput, query, requireQuartermaster, type Context, type Tx } from '../context.js';
 import { amsterdamDay, addDays, daysBetween, nextWorkingDay, nthWeekdayOfMonth } from '../dates.js';
 import { forbidden, LlaError, notFound, validationError } from '../errors.js';
 import { eventKindLabel, msg } from '../messages.js';
@@ -79,7 +79,7 @@ export async function createEvent(ctx: Context, input: CreateEventInput): Promis
   const parsed = parseInput(CreateEventInput, input);
   return mutate(ctx, (tx) => {
     requireQuartermaster(tx.actor, 'bijeenkomsten plannen');
-    return copy(insertEvent(tx, parsed));
+    return insertEvent(tx, parsed);
   });
 }
 
@@ -124,7 +124,7 @@ export async function planYear(ctx: Context, input: z.input<typeof PlanYearInput
     const created = yearCycle(year)
       .filter((e) => daysBetween(today, e.date) >= 0)
       .map((e) => insertEvent(tx, e));
-    return created.map(copy);
+    return created;
   });
 }
 
@@ -167,7 +167,7 @@ export async function updateEvent(ctx: Context, input: z.input<typeof UpdateEven
     }
     if (e.status === 'planned') promoteFromWaitlist(tx, e);
     tx.audit('event.update', 'event', e.id, { fields: changed.join(',') });
-    return copy(e);
+    return e;
   });
 }
 
@@ -236,7 +236,7 @@ export async function registerForEvent(ctx: Context, input: z.input<typeof Regis
       e.registrations.push(reg);
     }
     tx.audit('event.register', 'event', e.id, { personId, status });
-    const result: RegistrationResult = { event: copy(e), status };
+    const result: RegistrationResult = { event: e, status };
     if (status === 'waitlisted') result.waitlistPosition = waitlist(e).findIndex((r) => r.personId === personId) + 1;
     return result;
   });
@@ -255,7 +255,7 @@ export async function cancelRegistration(ctx: Context, input: z.input<typeof Reg
     reg.channel = tx.channel;
     tx.audit('event.cancelRegistration', 'event', e.id, { personId });
     if (e.status === 'planned' && daysBetween(amsterdamDay(tx.now), e.date) >= 0) promoteFromWaitlist(tx, e);
-    return copy(e);
+    return e;
   });
 }
 
@@ -267,10 +267,10 @@ export function listEvents(ctx: Context, options: { upcomingOnly?: boolean; year
       .filter((e) => !options.upcomingOnly || (e.status === 'planned' && e.date >= today))
       .filter((e) => !options.year || e.date.startsWith(`${options.year}-`))
       .sort((a, b) => a.date.localeCompare(b.date))
-      .map(copy);
+      ;
   });
 }
 
 export function getEvent(ctx: Context, id: string): Promise<LlaEvent> {
-  return query(ctx, (data) => copy(findEventOrThrow(data, id)));
+  return query(ctx, (data) => findEventOrThrow(data, id));
 }

@@ -2,7 +2,6 @@
 import { z } from 'zod';
 import {
   canReadRegion,
-  copy,
   hasRole,
   isQuartermaster,
   mutate,
@@ -48,7 +47,7 @@ export async function openMonitorRound(ctx: Context, input: z.input<typeof OpenR
     if (parsed.closesOn) round.closesOn = parsed.closesOn;
     tx.data.monitorRounds.push(round);
     tx.audit('monitor.open', 'monitorRound', round.period);
-    return copy(round);
+    return round;
   });
 }
 
@@ -60,7 +59,7 @@ export function closeMonitorRound(ctx: Context, input: { period: string }): Prom
     round.status = 'closed';
     round.closedAt = tx.nowIso;
     tx.audit('monitor.close', 'monitorRound', round.period, { submissions: round.submissions.length });
-    return copy(round);
+    return round;
   });
 }
 
@@ -111,7 +110,7 @@ export async function submitMonitorFigures(ctx: Context, input: SubmitFiguresInp
     const region = tx.data.regions.find((r) => r.code === regionCode);
     if (region && region.started !== parsed.started) region.started = parsed.started;
     tx.audit('monitor.submit', 'monitorRound', round.period, { regionCode, replaced, includedClients: parsed.includedClients });
-    return copy(submission);
+    return submission;
   });
 }
 
@@ -204,6 +203,6 @@ export function listMonitorRounds(ctx: Context): Promise<MonitorRound[]> {
   return query(ctx, (data, actor) =>
     [...data.monitorRounds]
       .sort((a, b) => a.period.localeCompare(b.period))
-      .map((m) => ({ ...copy(m), submissions: m.submissions.filter((s) => readsEverything(actor) || canReadRegion(actor, s.regionCode)).map(copy) })),
+      .map((m) => ({ ...m, submissions: m.submissions.filter((s) => readsEverything(actor) || canReadRegion(actor, s.regionCode)) })),
   );
 }

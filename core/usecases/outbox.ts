@@ -4,7 +4,7 @@
  * bot delivers them through its outbound port and marks them here.
  */
 import { z } from 'zod';
-import { copy, mutate, parseInput, query, type Context } from '../context.js';
+import { mutate, parseInput, query, type Context } from '../context.js';
 import { forbidden, notFound } from '../errors.js';
 import { msg } from '../messages.js';
 import { CaseStatus, type Notification, type StoreData } from '../schema.js';
@@ -17,7 +17,7 @@ export function pendingNotifications(ctx: Context, options: { limit?: number } =
   return query(ctx, (data, actor) => {
     if (actor.kind !== 'system') throw forbidden('meldingen afleveren');
     const pending = data.outbox.filter((n) => !n.sentAt && n.attempts < MAX_ATTEMPTS);
-    return (options.limit ? pending.slice(0, options.limit) : pending).map(copy);
+    return (options.limit ? pending.slice(0, options.limit) : pending);
   });
 }
 
@@ -37,7 +37,7 @@ export function recordDelivery(ctx: Context, input: z.input<typeof DeliveryInput
     } else {
       n.lastError = parsed.error;
     }
-    return copy(n);
+    return n;
   });
 }
 

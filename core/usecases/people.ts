@@ -1,6 +1,6 @@
 /** People and regions: who works with the Coördinatiepunt, and where. */
 import { z } from 'zod';
-import { copy, mutate, parseInput, query, readsEverything, requireQuartermaster, type Context, type Tx } from '../context.js';
+import { mutate, parseInput, query, readsEverything, requireQuartermaster, type Context, type Tx } from '../context.js';
 import { fieldConflict, LlaError, notFound, validationError } from '../errors.js';
 import { msg } from '../messages.js';
 import { CalendarDate, Role, RegionCode, type Person, type Region, type StoreData } from '../schema.js';
@@ -80,7 +80,7 @@ export async function createFirstQuartermaster(ctx: Context, input: { name: stri
     if (tx.data.people.some((p) => p.active && p.roles.includes('quartermaster'))) {
       throw new LlaError('conflict', msg.forbidden('er is al een kwartiermaker; die voegt mensen toe'));
     }
-    return copy(newPerson(tx, parsed));
+    return newPerson(tx, parsed);
   });
 }
 
@@ -88,7 +88,7 @@ export async function addPerson(ctx: Context, input: AddPersonInput): Promise<Pe
   const parsed = parseInput(AddPersonInput, input);
   return mutate(ctx, (tx) => {
     requireQuartermaster(tx.actor, 'mensen toevoegen');
-    return copy(newPerson(tx, parsed));
+    return newPerson(tx, parsed);
   });
 }
 
@@ -125,7 +125,7 @@ export async function updatePerson(ctx: Context, input: UpdatePersonInput): Prom
       throw new LlaError('conflict', msg.lastQuartermaster());
     }
     tx.audit('person.update', 'person', person.id, { fields: changed.join(',') });
-    return copy(person);
+    return person;
   });
 }
 
@@ -147,13 +147,13 @@ export function listPeople(ctx: Context, filter: PeopleFilter = {}): Promise<Per
           readsEverything(actor) ||
           (actor.kind === 'person' && (p.regionCode === actor.person.regionCode || p.roles.includes('quartermaster') || p.roles.includes('ambassador'))),
       )
-      .map(copy),
+      ,
   );
 }
 
 /** The acting person (as the fronts need to greet and prefill forms). */
 export function whoAmI(ctx: Context): Promise<Person | null> {
-  return query(ctx, (_data, actor) => (actor.kind === 'person' ? copy(actor.person) : null));
+  return query(ctx, (_data, actor) => (actor.kind === 'person' ? actor.person : null));
 }
 
 // Regions ------------------------------------------------------------------
@@ -187,7 +187,7 @@ export async function addRegion(ctx: Context, input: AddRegionInput): Promise<Re
     if (parsed.coordinatingProvider) region.coordinatingProvider = parsed.coordinatingProvider;
     tx.data.regions.push(region);
     tx.audit('region.add', 'region', region.code);
-    return copy(region);
+    return region;
   });
 }
 
@@ -206,13 +206,13 @@ export async function updateRegion(ctx: Context, input: UpdateRegionInput): Prom
       changed.push(key);
     }
     tx.audit('region.update', 'region', region.code, { fields: changed.join(',') });
-    return copy(region);
+    return region;
   });
 }
 
 /** Regions are public reference data for everyone known. */
 export function listRegions(ctx: Context, options: { includeInactive?: boolean } = {}): Promise<Region[]> {
-  return query(ctx, (data) => data.regions.filter((r) => options.includeInactive || r.active).map(copy));
+  return query(ctx, (data) => data.regions.filter((r) => options.includeInactive || r.active));
 }
 
 export function findRegionOrThrow(data: StoreData, code: string, field = 'regionCode'): Region {

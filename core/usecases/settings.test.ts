@@ -92,3 +92,23 @@ describe('the audit trail', () => {
     await expectLlaError(listAudit(f.quartermaster, { since: 'gisteren' }), 'validation', 'since');
   });
 });
+
+describe('backup and restore authorization', () => {
+  it('any known person may back up; only the kwartiermaker may restore', async () => {
+    const { authorizeBackup, authorizeRestore } = await import('./settings.js');
+    const f = await makeFixture();
+    await expect(authorizeBackup(f.projectLeadHgl)).resolves.toBeUndefined();
+    await expectLlaError(authorizeBackup(f.as({ personId: 'P-0999' })), 'unknownPerson');
+    await expect(authorizeRestore(f.quartermaster)).resolves.toBeUndefined();
+    await expectLlaError(authorizeRestore(f.ambassador), 'forbidden');
+    await expectLlaError(authorizeRestore(f.projectLeadHgl), 'forbidden');
+  });
+
+  it('a store that fails validation may be restored: that is the repair', async () => {
+    const { authorizeRestore } = await import('./settings.js');
+    const { LlaError } = await import('../errors.js');
+    const f = await makeFixture();
+    const broken = { ...f.projectLeadHgl, store: { read: async () => { throw new LlaError('storeInvalid', 'kapot'); }, transact: async () => { throw new Error('unused'); } } };
+    await expect(authorizeRestore(broken)).resolves.toBeUndefined();
+  });
+});

@@ -1,11 +1,11 @@
 /** Settings of the Coördinatiepunt (retention, check-in interval, schedules) and the audit trail. */
 import { z } from 'zod';
-import { copy, mutate, parseInput, query, readsEverything, requireQuartermaster, type Context } from '../context.js';
-import { forbidden } from '../errors.js';
+import { mutate, parseInput, query, readsEverything, requireQuartermaster, type Context } from '../context.js';
+import { forbidden, LlaError } from '../errors.js';
 import { JobName, Timestamp, type AuditEntry, type Settings } from '../schema.js';
 
 export function getSettings(ctx: Context): Promise<Settings> {
-  return query(ctx, (data) => copy(data.settings));
+  return query(ctx, (data) => data.settings);
 }
 
 export const UpdateSettingsInput = z.object({
@@ -35,8 +35,26 @@ export async function updateSettings(ctx: Context, input: z.input<typeof UpdateS
     const details: Record<string, string> = { fields: changed.join(',') };
     if (parsed.schedules) details['schedules'] = Object.keys(parsed.schedules).join(',');
     tx.audit('settings.update', 'settings', 'settings', details);
-    return copy(tx.data.settings);
+    return tx.data.settings;
   });
+}
+
+/** Making a backup copy: any known, active person. */
+export function authorizeBackup(ctx: Context): Promise<void> {
+  return query(ctx, () => undefined);
+}
+
+/**
+ * Putting a backup back replaces everything: the kwartiermaker only. A store
+ * that fails validation cannot tell who is who; restoring is then the repair,
+ * so it is allowed (the file itself is readable by its owner only).
+ */
+export async function authorizeRestore(ctx: Context): Promise<void> {
+  try {
+    await query(ctx, (_data, actor) => requireQuartermaster(actor, 'een back-up terugzetten (alleen de kwartiermaker)'));
+  } catch (error) {
+    if (!(error instanceof LlaError && error.code === 'storeInvalid')) throw error;
+  }
 }
 
 export const AuditFilter = z.object({ since: Timestamp.optional(), entityId: z.string().optional(), limit: z.number().int().min(1).optional() });
@@ -48,6 +66,6 @@ export async function listAudit(ctx: Context, filter: z.input<typeof AuditFilter
     if (!readsEverything(actor)) throw forbidden('het auditlog inzien');
     const since = f.since ? Date.parse(f.since) : -Infinity;
     const rows = data.audit.filter((a) => Date.parse(a.at) >= since && (!f.entityId || a.entityId === f.entityId));
-    return (f.limit ? rows.slice(-f.limit) : rows).map(copy);
+    return (f.limit ? rows.slice(-f.limit) : rows);
   });
 }

@@ -1,7 +1,6 @@
 /** Bottlenecks (knelpunten) and signals (signalen): what the signal report counts. */
 import { z } from 'zod';
 import {
-  copy,
   guardText,
   isRegional,
   mutate,
@@ -62,7 +61,7 @@ export async function reportSignal(ctx: Context, input: ReportSignalInput): Prom
     if (parsed.note) payload.note = parsed.note;
     const signal = addSignalRecord(tx, payload);
     tx.audit('signal.report', 'signal', signal.id, { bottleneckId: b.id, regionCode });
-    return copy(signal);
+    return signal;
   });
 }
 
@@ -93,7 +92,7 @@ export async function listSignals(ctx: Context, filter: SignalFilter = {}): Prom
         const t = Date.parse(s.at);
         return t >= from && t < to;
       })
-      .map(copy);
+      ;
   });
 }
 
@@ -126,7 +125,7 @@ export async function addBottleneck(ctx: Context, input: AddBottleneckInput): Pr
     };
     tx.data.bottlenecks.push(b);
     tx.audit('bottleneck.add', 'bottleneck', b.id);
-    return copy(b);
+    return b;
   });
 }
 
@@ -153,7 +152,7 @@ export async function updateBottleneck(ctx: Context, input: z.input<typeof Updat
       changed.push(key);
     }
     tx.audit('bottleneck.update', 'bottleneck', b.id, { fields: changed.join(',') });
-    return copy(b);
+    return b;
   });
 }
 
@@ -171,7 +170,7 @@ export function listBottlenecks(ctx: Context, options: { includeInactive?: boole
     for (const s of visible) counts.set(s.bottleneckId, (counts.get(s.bottleneckId) ?? 0) + 1);
     return data.bottlenecks
       .filter((b) => options.includeInactive || b.active)
-      .map((b) => ({ ...copy(b), signalCount: counts.get(b.id) ?? 0 }));
+      .map((b) => ({ ...b, signalCount: counts.get(b.id) ?? 0 }));
   });
 }
 
@@ -181,6 +180,6 @@ export function getBottleneck(ctx: Context, id: string): Promise<BottleneckWithC
     const signalCount = data.signals.filter(
       (s) => s.bottleneckId === b.id && (readsEverything(actor) || (actor.kind === 'person' && s.regionCode === actor.person.regionCode)),
     ).length;
-    return { ...copy(b), signalCount };
+    return { ...b, signalCount };
   });
 }

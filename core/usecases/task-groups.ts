@@ -1,6 +1,6 @@
 /** Task groups (taakgroepen): temporary groups from the standing pool that work on one of the five tasks. */
 import { z } from 'zod';
-import { copy, guardText, isQuartermaster, mutate, parseInput, query, requireQuartermaster, type Context, type Tx } from '../context.js';
+import { guardText, isQuartermaster, mutate, parseInput, query, requireQuartermaster, type Context, type Tx } from '../context.js';
 import { forbidden, LlaError, notFound, validationError } from '../errors.js';
 import { msg } from '../messages.js';
 import { CalendarDate, TaskNumber, Timestamp, type Person, type StoreData, type TaskGroup } from '../schema.js';
@@ -62,7 +62,7 @@ export async function createTaskGroup(ctx: Context, input: CreateTaskGroupInput)
     if (parsed.deadline) tg.deadline = parsed.deadline;
     tx.data.taskGroups.push(tg);
     tx.audit('taskGroup.create', 'taskGroup', tg.id, { task: tg.task, members: members.length });
-    return copy(tg);
+    return tg;
   });
 }
 
@@ -78,7 +78,7 @@ export async function addTaskGroupMember(ctx: Context, input: z.input<typeof Mem
     if (tg.memberIds.includes(p.id)) throw validationError('personId', msg.alreadyMember(p.name));
     tg.memberIds.push(p.id);
     tx.audit('taskGroup.addMember', 'taskGroup', tg.id, { personId: p.id });
-    return copy(tg);
+    return tg;
   });
 }
 
@@ -93,7 +93,7 @@ export async function removeTaskGroupMember(ctx: Context, input: z.input<typeof 
     tg.memberIds = tg.memberIds.filter((m) => m !== p.id);
     if (tg.firstContactId === p.id) delete tg.firstContactId;
     tx.audit('taskGroup.removeMember', 'taskGroup', tg.id, { personId: p.id });
-    return copy(tg);
+    return tg;
   });
 }
 
@@ -107,7 +107,7 @@ export async function setFirstContact(ctx: Context, input: z.input<typeof Member
     if (!tg.memberIds.includes(p.id)) throw validationError('firstContactId', msg.firstContactMustBeMember());
     tg.firstContactId = p.id;
     tx.audit('taskGroup.firstContact', 'taskGroup', tg.id, { personId: p.id });
-    return copy(tg);
+    return tg;
   });
 }
 
@@ -133,7 +133,7 @@ export async function addProgress(ctx: Context, input: z.input<typeof ProgressIn
     tg.progress.push({ at: tx.nowIso, byPersonId: by, channel: tx.channel, text: parsed.text });
     delete tg.checkInSnoozedUntil;
     tx.audit('taskGroup.progress', 'taskGroup', tg.id);
-    return copy(tg);
+    return tg;
   });
 }
 
@@ -148,7 +148,7 @@ export async function snoozeCheckIn(ctx: Context, input: z.input<typeof SnoozeIn
     requireReporter(tx, tg);
     tg.checkInSnoozedUntil = parsed.until;
     tx.audit('taskGroup.snooze', 'taskGroup', tg.id, { until: parsed.until });
-    return copy(tg);
+    return tg;
   });
 }
 
@@ -166,15 +166,15 @@ export async function dissolveTaskGroup(ctx: Context, input: z.input<typeof Diss
     tg.dissolvedAt = tx.nowIso;
     tg.result = parsed.result;
     tx.audit('taskGroup.dissolve', 'taskGroup', tg.id);
-    return copy(tg);
+    return tg;
   });
 }
 
 /** Task groups are not regional: every known person may read them. */
 export function listTaskGroups(ctx: Context, options: { includeDissolved?: boolean } = {}): Promise<TaskGroup[]> {
-  return query(ctx, (data) => data.taskGroups.filter((t) => options.includeDissolved || t.status === 'active').map(copy));
+  return query(ctx, (data) => data.taskGroups.filter((t) => options.includeDissolved || t.status === 'active'));
 }
 
 export function getTaskGroup(ctx: Context, id: string): Promise<TaskGroup> {
-  return query(ctx, (data) => copy(findTaskGroupOrThrow(data, id)));
+  return query(ctx, (data) => findTaskGroupOrThrow(data, id));
 }
