@@ -18,3 +18,4 @@ export * from './usecases/events.js';
 export * from './usecases/monitor.js';
 export * from './usecases/settings.js';
 export * from './usecases/outbox.js';
+export * from './usecases/chat.js';

@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** ISO-8601 instant with offset, e.g. 2026-11-22T10:00:00.000Z. */
 export const Timestamp = z.iso.datetime({ offset: true });
@@ -40,6 +40,24 @@ export type Region = z.infer<typeof RegionSchema>;
 
 export const PersonId = z.string().regex(/^P-\d{4,}$/);
 
+/**
+ * Where the bot reaches a person in Microsoft Teams: the parts of a Bot
+ * Framework conversation reference needed for a proactive message. Stored
+ * when the person first talks to the bot (schema version 2).
+ */
+export const TeamsConversationSchema = z.object({
+  serviceUrl: z.url().max(500),
+  conversationId: z.string().min(1).max(500),
+  /** `msteams`, or `emulator` in local mode. */
+  channelId: z.string().min(1).max(40),
+  botId: z.string().min(1).max(200),
+  /** The person's id in the bot conversation (`29:…`), not the AAD object id. */
+  userId: z.string().min(1).max(200),
+  tenantId: z.string().max(100).optional(),
+  updatedAt: Timestamp,
+});
+export type TeamsConversation = z.infer<typeof TeamsConversationSchema>;
+
 export const PersonSchema = z.object({
   id: PersonId,
   name: z.string().min(2).max(120),
@@ -51,6 +69,7 @@ export const PersonSchema = z.object({
   poolMember: z.boolean(),
   slackUserId: z.string().regex(/^[UW][A-Z0-9]{2,}$/).optional(),
   teamsAadObjectId: z.uuid().optional(),
+  teamsConversation: TeamsConversationSchema.optional(),
   active: z.boolean(),
   createdAt: Timestamp,
 });

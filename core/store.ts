@@ -25,10 +25,13 @@ export interface StorePort {
 }
 
 /**
- * Migrations from each older schema version to the next. Index `n` migrates
- * version `n` to `n + 1`. Version 1 is the first; nothing to migrate yet.
+ * Migrations from each older schema version to the next. Index `n - 1`
+ * migrates version `n` to `n + 1`.
+ * - 1 → 2: people may carry a Teams conversation reference (optional field,
+ *   nothing to convert; the version bump keeps older `lla` builds, which
+ *   would silently drop the field on write, from writing the file).
  */
-export const MIGRATIONS: Array<(raw: Record<string, unknown>) => Record<string, unknown>> = [];
+export const MIGRATIONS: Array<(raw: Record<string, unknown>) => Record<string, unknown>> = [(raw) => raw];
 
 /** Brings a parsed store up to the current schema version. Pure; returns a new object when it migrated. */
 export function migrate(

@@ -21,9 +21,17 @@ export function pendingNotifications(ctx: Context, options: { limit?: number } =
   });
 }
 
-const DeliveryInput = z.object({ id: z.string().regex(/^N-\d{6,}$/), error: z.string().max(500).optional() });
+const DeliveryInput = z.object({
+  id: z.string().regex(/^N-\d{6,}$/),
+  error: z.string().max(500).optional(),
+  /** The error cannot be cured by retrying (the person left the workspace, the bot was removed): stop retrying. */
+  permanent: z.boolean().optional(),
+});
 
-/** Record a delivery attempt: sent when no error is given, else the error (without free text) is kept. */
+/**
+ * Record a delivery attempt: sent when no error is given, else the error
+ * (without free text) is kept; a permanent error ends the retries.
+ */
 export function recordDelivery(ctx: Context, input: z.input<typeof DeliveryInput>): Promise<Notification> {
   const parsed = parseInput(DeliveryInput, input);
   return mutate(ctx, (tx) => {
@@ -36,6 +44,7 @@ export function recordDelivery(ctx: Context, input: z.input<typeof DeliveryInput
       delete n.lastError;
     } else {
       n.lastError = parsed.error;
+      if (parsed.permanent) n.attempts = Math.max(n.attempts, MAX_ATTEMPTS);
     }
     return n;
   });

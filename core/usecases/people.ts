@@ -7,8 +7,8 @@ import { CalendarDate, Role, RegionCode, type Person, type Region, type StoreDat
 
 const name = z.string().trim().min(2).max(120);
 const email = z.string().trim().toLowerCase().pipe(z.email().max(200));
-const slackUserId = z.string().trim().regex(/^[UW][A-Z0-9]{2,}$/, 'een Slack-gebruikers-id begint met U of W');
-const teamsAadObjectId = z.string().trim().toLowerCase().pipe(z.uuid());
+export const slackUserId = z.string().trim().regex(/^[UW][A-Z0-9]{2,}$/, 'een Slack-gebruikers-id begint met U of W');
+export const teamsAadObjectId = z.string().trim().toLowerCase().pipe(z.uuid());
 const organisation = z.string().trim().min(1).max(120);
 
 export const AddPersonInput = z.object({
@@ -118,6 +118,10 @@ export async function updatePerson(ctx: Context, input: UpdatePersonInput): Prom
     set('regionCode', parsed.regionCode);
     set('poolMember', parsed.poolMember);
     set('slackUserId', parsed.slackUserId);
+    if (parsed.teamsAadObjectId !== undefined && parsed.teamsAadObjectId !== person.teamsAadObjectId) {
+      // The stored Teams address belonged to the previous account.
+      delete person.teamsConversation;
+    }
     set('teamsAadObjectId', parsed.teamsAadObjectId);
     set('active', parsed.active);
     checkPerson(tx.data, person);
