@@ -55,4 +55,17 @@ describe('architecture rules', () => {
     expect(teams).toEqual([]);
     expect(slack).toEqual([]);
   });
+
+  it('bot/slack and bot/teams never import each other; the conversation layer imports no platform and no SDK (zod for input types only)', () => {
+    const importsOf = (dir: string) => sources(dir).flatMap((f) => imports(f).map((i) => ({ f, i, to: path.normalize(path.join(path.dirname(f), i)) })));
+    const cross = [
+      ...importsOf(path.join('bot', 'slack')).filter((x) => x.to.startsWith(path.join('bot', 'teams'))),
+      ...importsOf(path.join('bot', 'teams')).filter((x) => x.to.startsWith(path.join('bot', 'slack'))),
+    ];
+    expect(cross.map((x) => `${x.f}: ${x.i}`)).toEqual([]);
+    const conversation = importsOf(path.join('bot', 'conversation')).filter(
+      (x) => !(x.i === 'zod' || x.i.startsWith('./') || x.i.startsWith('../')) || /^bot[\\/](slack|teams|terminal)/.test(x.to),
+    );
+    expect(conversation.map((x) => `${x.f}: ${x.i}`)).toEqual([]);
+  });
 });
