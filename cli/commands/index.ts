@@ -1,7 +1,9 @@
 /** All command groups of `lla`. Definitions only: no core code is loaded here. */
 import type { Command } from 'commander';
 import type { Runner } from '../main.js';
+import { register as registerBot } from './bot.js';
 import { register as registerCases } from './cases.js';
+import { register as registerChat } from './chat.js';
 import { register as registerEvents } from './events.js';
 import { register as registerInit } from './init.js';
 import { register as registerPeople } from './people.js';
@@ -13,4 +15,6 @@ export function registerAll(program: Command, run: Runner): void {
   registerTaskGroups(program, run); // taakgroep, knelpunt, signaal
   registerCases(program, run); // casus
   registerEvents(program, run); // vakdag, monitor, rapport
+  registerChat(program, run); // chat
+  registerBot(program, run); // bot
 }
