@@ -63,6 +63,22 @@ export type Field =
 
 export type FormId = 'reportCase' | 'reportSignal' | 'moveCase' | 'progress' | 'monitor';
 
+/** Every action id and form id at run time, for platforms decoding what comes back (the Records make the compiler check they are complete). */
+const ACTION_IDS: Record<ActionId, true> = {
+  'form.open': true,
+  'case.show': true,
+  'case.move': true,
+  'cases.mine': true,
+  'event.register': true,
+  'event.cancel': true,
+  'events.list': true,
+  'taskGroup.snooze': true,
+  help: true,
+};
+const FORM_IDS: Record<FormId, true> = { reportCase: true, reportSignal: true, moveCase: true, progress: true, monitor: true };
+export const isActionId = (s: string): s is ActionId => Object.hasOwn(ACTION_IDS, s);
+export const isFormId = (s: string): s is FormId => Object.hasOwn(FORM_IDS, s);
+
 export interface FormView {
   kind: 'form';
   formId: FormId;

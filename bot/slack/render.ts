@@ -8,7 +8,7 @@
  */
 import type { types } from '@slack/bolt';
 import { slackMsg } from '../../core/messages-chat/slack.js';
-import type { ActionId, ActionRef, Button, Fact, Field, FormId, FormValues, FormView, ListItem, MessageView } from '../conversation/view.js';
+import { isActionId, isFormId, type ActionRef, type Button, type Fact, type Field, type FormValues, type FormView, type ListItem, type MessageView } from '../conversation/view.js';
 
 type KnownBlock = types.KnownBlock;
 type SectionBlock = types.SectionBlock;
@@ -44,32 +44,16 @@ export const LIMITS = {
   fallbackText: 3000,
 } as const;
 
-/** Every action a button can carry, for decoding `action_id`s that come back. */
-const ACTIONS: Record<ActionId, true> = {
-  'form.open': true,
-  'case.show': true,
-  'case.move': true,
-  'cases.mine': true,
-  'event.register': true,
-  'event.cancel': true,
-  'events.list': true,
-  'taskGroup.snooze': true,
-  help: true,
-};
-const FORMS: Record<FormId, true> = { reportCase: true, reportSignal: true, moveCase: true, progress: true, monitor: true };
-
 /** `action_id`s Bolt should route to the action listener: an ActionId, `#n` when it repeats in one block. */
 export const ACTION_ID_PATTERN = /^[A-Za-z.]+(?:#\d+)?$/;
 
-export function isFormId(value: string): value is FormId {
-  return Object.hasOwn(FORMS, value);
-}
+export { isFormId };
 
 /** The ActionRef behind a pressed button, or null for an action_id this app never rendered. */
 export function decodeAction(actionId: string, value: string | undefined): ActionRef | null {
   const id = actionId.replace(/#\d+$/, '');
-  if (!Object.hasOwn(ACTIONS, id)) return null;
-  return { id: id as ActionId, value: value ?? '' };
+  if (!isActionId(id)) return null;
+  return { id, value: value ?? '' };
 }
 
 /** Cut text to `max` characters (code points), ending in an ellipsis when cut. */

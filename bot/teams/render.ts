@@ -12,7 +12,7 @@
  * falls back to a message-back submit still reaches the same handler.
  */
 import { teamsMsg } from '../../core/messages-chat/teams.js';
-import type { ActionId, Button, Fact, Field, FormId, FormValues, FormView, ListItem, MessageView } from '../conversation/view.js';
+import { isActionId, isFormId, type Button, type Fact, type Field, type FormId, type FormValues, type FormView, type ListItem, type MessageView } from '../conversation/view.js';
 
 export type Json = Record<string, unknown>;
 
@@ -31,21 +31,7 @@ export type Surface = 'chat' | 'dialog';
 /** Verb of a form's cancel action (not a conversation action: the platform answers it itself). */
 export const CANCEL_VERB = 'form.cancel';
 
-/** Every form id and action id, at run time (the Records make the compiler check they are complete). */
-const FORM_IDS: Record<FormId, true> = { reportCase: true, reportSignal: true, moveCase: true, progress: true, monitor: true };
-const ACTION_IDS: Record<ActionId, true> = {
-  'form.open': true,
-  'case.show': true,
-  'case.move': true,
-  'cases.mine': true,
-  'event.register': true,
-  'event.cancel': true,
-  'events.list': true,
-  'taskGroup.snooze': true,
-  help: true,
-};
-export const isFormId = (verb: string): verb is FormId => Object.hasOwn(FORM_IDS, verb);
-export const isActionId = (verb: string): verb is ActionId => Object.hasOwn(ACTION_IDS, verb);
+export { isActionId, isFormId };
 
 /**
  * Actions in one row: the Adaptive Cards default host config allows five
