@@ -90,7 +90,7 @@ export async function startBot(o: StartBotOptions): Promise<RunningBot> {
   };
 }
 
-/** Run as a process: configuration errors exit 2, a missing or invalid store exits 2 too; signals stop cleanly. */
+/** Run as a process, with the CLI's exit codes: configuration errors and an invalid store 2, a missing store 4; signals stop cleanly. */
 export async function main(argv: string[] = process.argv.slice(2), env = process.env): Promise<void> {
   const flagIndex = argv.indexOf('--data');
   const flag = flagIndex >= 0 ? argv[flagIndex + 1] : undefined;
@@ -100,7 +100,7 @@ export async function main(argv: string[] = process.argv.slice(2), env = process
   } catch (err) {
     if (err instanceof ConfigError || err instanceof LlaError) {
       process.stderr.write(`${err.message}\n`);
-      process.exitCode = 2;
+      process.exitCode = err instanceof LlaError && err.code === 'notFound' ? 4 : 2;
       return;
     }
     throw err;
