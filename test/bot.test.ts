@@ -13,7 +13,7 @@ import { startBot, type RunningBot } from '../bot/main.js';
 import { getCase, systemClock, updatePerson, type Context } from '../core/index.js';
 import { FileStore } from '../data/file-store.js';
 import { LLA, ROOT, seededDataDir, tempDataDir } from './helpers/cli.js';
-import { memoryLogger } from './helpers/slack-harness.js';
+import { memoryLogger } from './helpers/memory-logger.js';
 import { startFakeSlackApi, type FakeSlackApi } from './helpers/slack-fake-api.js';
 import { SIGNING_SECRET, sendCommand, sendInteraction, viewSubmission } from './helpers/slack-sign.js';
 import { activities, cardText, post, teamsUser } from './helpers/teams-activity.js';
@@ -106,8 +106,12 @@ describe('the bot as npm start runs it', () => {
     // Piet hears it on Slack, through the outbound port.
     const dm = await api.waitFor('chat.postMessage', (c) => c.args.channel === PIET && JSON.stringify(c.args).includes(code!), { timeoutMs: 10_000 });
     expect(JSON.stringify(dm.args.blocks)).toContain('in behandeling');
-    const outbox = (await store.read()).outbox;
-    expect(outbox.filter((n) => n.params.caseCode === code).map((n) => [n.kind, !!n.sentAt])).toEqual([
+    // Recorded as delivered right after the send.
+    const outbox = await eventually(async () => {
+      const mine = (await store.read()).outbox.filter((n) => n.params.caseCode === code);
+      return mine.every((n) => n.sentAt) ? mine : undefined;
+    }, 'deliveries recorded');
+    expect(outbox.map((n) => [n.kind, !!n.sentAt])).toEqual([
       ['caseReported', true],
       ['caseStatusChanged', true],
     ]);

@@ -10,19 +10,12 @@ import { assertViewLimits, createConversation } from '../../bot/conversation/ind
 import type { BotLogger, Conversation, SubmitResult, Turn } from '../../bot/conversation/types.js';
 import type { FormView, MessageView, View } from '../../bot/conversation/view.js';
 import { makeFixture, type Fixture } from './core-fixture.js';
+import { memoryLogger, type LogLine } from './memory-logger.js';
 
-export interface LogCall {
-  level: 'debug' | 'info' | 'warn' | 'error';
-  obj: object;
-  msg?: string;
-}
-
-export function recordingLogger(): BotLogger & { calls: LogCall[] } {
-  const calls: LogCall[] = [];
-  const at = (level: LogCall['level']) => (obj: object, msg?: string) => {
-    calls.push(msg === undefined ? { level, obj } : { level, obj, msg });
-  };
-  return { calls, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+/** The conversation tests' name for the shared memory logger (its lines are `calls`). */
+export function recordingLogger(): BotLogger & { calls: LogLine[] } {
+  const logger = memoryLogger();
+  return Object.assign(logger, { calls: logger.lines });
 }
 
 function checkedResult(r: SubmitResult): SubmitResult {

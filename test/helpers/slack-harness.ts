@@ -4,25 +4,15 @@
  * (`bot/server.ts`) on 127.0.0.1, port 0.
  */
 import type { Clock, StorePort } from '../../core/index.js';
-import type { BotLogger, Conversation } from '../../bot/conversation/types.js';
+import type { Conversation } from '../../bot/conversation/types.js';
 import type { Platform } from '../../bot/platform.js';
 import { startServer, type BotServer } from '../../bot/server.js';
 import { createSlackPlatform, type SlackPlatformOptions } from '../../bot/slack/index.js';
 import { startFakeSlackApi, type FakeSlackApi } from './slack-fake-api.js';
 import { SIGNING_SECRET } from './slack-sign.js';
+import { memoryLogger } from './memory-logger.js';
 
-export interface LogLine {
-  level: 'debug' | 'info' | 'warn' | 'error';
-  obj: object;
-  msg?: string;
-}
-
-/** A BotLogger that keeps what it is given, for assertions (and privacy checks). */
-export function memoryLogger(): BotLogger & { lines: LogLine[] } {
-  const lines: LogLine[] = [];
-  const at = (level: LogLine['level']) => (obj: object, msg?: string) => void lines.push(msg === undefined ? { level, obj } : { level, obj, msg });
-  return { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
-}
+export { memoryLogger, type LogLine } from './memory-logger.js';
 
 export interface SlackHarness {
   /** `http://127.0.0.1:PORT/slack/events` */
