@@ -198,6 +198,9 @@ export const convMsg = {
   notifyReportedMove: () => 'Pak de casus op met een van de knoppen.',
   notifyEventTitle: () => 'Vakdag of bijeenkomst',
   notifyRegistrationChanged: (title: string) => `Uw aanmelding voor ${title} is gewijzigd.`,
+  notifyAnnouncedTitle: (title: string) => `Uitnodiging: ${title}`,
+  notifyAnnounced: (title: string, date: string) => `U bent van harte uitgenodigd voor ${title} op ${formatDate(date)}. Meld u aan met de knop hieronder.`,
+  notifyAnnouncedProgramme: (programme: string) => `Programma: ${programme}`,
   subjectGone: () => 'Het onderwerp van dit bericht bestaat niet meer.',
 } as const;
 

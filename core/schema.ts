@@ -307,7 +307,7 @@ export type AuditEntry = z.infer<typeof AuditEntrySchema>;
  */
 export const NotificationSchema = z.object({
   id: z.string().regex(/^N-\d{6,}$/),
-  kind: z.enum(['caseStatusChanged', 'caseNote', 'caseReported', 'registrationChanged', 'waitlistPromoted']),
+  kind: z.enum(['caseStatusChanged', 'caseNote', 'caseReported', 'registrationChanged', 'waitlistPromoted', 'eventAnnounced']),
   recipientId: PersonId,
   createdAt: Timestamp,
   params: z.record(z.string(), z.union([z.string().max(200), z.number(), z.boolean(), z.null()])),

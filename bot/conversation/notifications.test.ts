@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addCaseNote, createEvent, moveCase, pendingDeliveries, registerForEvent, reportCase, type Delivery } from '../../core/index.js';
+import { addCaseNote, announceEvent, createEvent, moveCase, pendingDeliveries, registerForEvent, reportCase, type Delivery } from '../../core/index.js';
 import { caseInput } from '../../test/helpers/core-fixture.js';
 import { allText, asMessage, makeConversationFixture } from '../../test/helpers/conversation-fixture.js';
 
@@ -92,5 +92,30 @@ describe('notifications', () => {
     expect(asMessage(f.conv.notification(gone('caseNote', { caseCode: 'VC-2026-0042' }))).text).toEqual(['Er is een notitie voor u bij casus VC-2026-0042.']);
     expect(asMessage(f.conv.notification(gone('waitlistPromoted', { eventId: 'EV-2026-01' }))).text).toEqual(['Het onderwerp van dit bericht bestaat niet meer.']);
     expect(asMessage(f.conv.notification(gone('caseStatusChanged', {}))).text).toEqual(['Het onderwerp van dit bericht bestaat niet meer.']);
+  });
+
+  it('eventAnnounced: an invitation with the programme, seats and an Aanmelden button that works', async () => {
+    const f = await makeConversationFixture();
+    const e = await createEvent(f.quartermaster, {
+      kind: 'vakdagProviders',
+      date: '2026-05-21',
+      place: 'Utrecht',
+      capacity: 1,
+      programme: 'Ochtend: casuïstiek en knelpunten uit de regio’s. Middag: werkplaatsen. '.repeat(50),
+    });
+    const { announced } = await announceEvent(f.quartermaster, { eventId: e.id });
+    expect(announced).toContain(f.people.projectLeadHgl.id);
+    const d = (await deliveries(f, 'eventAnnounced')).find((x) => x.recipient.id === f.people.projectLeadHgl.id)!;
+    const m = asMessage(f.conv.notification(d));
+    expect(m.title).toBe(`Uitnodiging: ${e.title}`);
+    expect(m.text[0]).toBe(`U bent van harte uitgenodigd voor ${e.title} op 21 mei 2026. Meld u aan met de knop hieronder.`);
+    expect(m.text[1]!.endsWith('…')).toBe(true);
+    expect(m.buttons?.map((b) => [b.label, b.action.id])).toEqual([['Aanmelden', 'event.register']]);
+    const done = asMessage(await f.conv.action(f.turns.projectLeadHgl, m.buttons![0]!.action));
+    expect(allText(done)).toContain('aangemeld');
+    // The one seat is taken: the next person is put on the waiting list.
+    const other = (await deliveries(f, 'eventAnnounced')).find((x) => x.recipient.id === f.people.projectLeadUtr.id)!;
+    const wait = asMessage(await f.conv.action(f.turns.projectLeadUtr, asMessage(f.conv.notification(other)).buttons![0]!.action));
+    expect(allText(wait)).toContain('wachtlijst');
   });
 });

@@ -8,6 +8,7 @@ import { convMsg } from '../../core/messages-bot.js';
 import { caseFacts, moveButtons, moveTargets, showCaseButton } from './cases.js';
 import { eventNotice } from './events.js';
 import { facts, message } from './kit.js';
+import { clip, LIMITS } from './limits.js';
 import type { Fact, MessageView } from './view.js';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
@@ -53,6 +54,13 @@ export function notificationView(d: Delivery): MessageView {
         facts: context.facts,
         buttons: [...(d.case ? moveButtons(targets, d.case.code) : []), ...context.buttons],
       });
+    }
+    case 'eventAnnounced': {
+      const e = d.event;
+      if (!e) break;
+      const notice = eventNotice(e, d.recipient.id, amsterdamDay(n.createdAt));
+      const text = [convMsg.notifyAnnounced(e.title, e.date), ...(e.programme ? [clip(convMsg.notifyAnnouncedProgramme(e.programme), LIMITS.paragraph)] : [])];
+      return message('info', text, { title: convMsg.notifyAnnouncedTitle(e.title), facts: notice.facts, buttons: notice.buttons });
     }
     case 'waitlistPromoted':
     case 'registrationChanged': {

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { expectLlaError, expectRefusedWithoutWrite, makeFixture, type Fixture } from '../../test/helpers/core-fixture.js';
 import { isWorkingDay, weekday, addDays } from '../dates.js';
 import { msg } from '../messages.js';
+import { addPerson, updatePerson } from './people.js';
 import type { LlaEvent } from '../schema.js';
 import {
+  announceEvent,
   cancelRegistration,
   createEvent,
   getEvent,
@@ -294,5 +296,47 @@ describe('updating and reading events', () => {
     expect((await listEvents(f.poolMember, { year: 2026 })).map((e) => e.id)).toEqual([a.id, b.id]);
     expect((await getEvent(f.ambassador, c.id)).title).toBe('Duo-bijeenkomst ZVH en levensloopaanbieders 2027');
     await expectLlaError(getEvent(f.ambassador, 'EV-2030-01'), 'notFound', 'eventId');
+  });
+});
+
+describe('announceEvent', () => {
+  it('invites the active people of the audience once, skipping who is registered already', async () => {
+    const f = await makeFixture();
+    const e = await smallEvent(f, { kind: 'vakdagProcessDirectors' }); // audience: process directors
+    await registerForEvent(f.processDirectorHgl, { eventId: e.id });
+    const gone = await addPerson(f.quartermaster, { name: 'Oud Regisseur', email: 'oud@zvh.example', roles: ['processDirector'], regionCode: 'UTR' });
+    await updatePerson(f.quartermaster, { personId: gone.id, active: false });
+
+    const first = await announceEvent(f.quartermaster, { eventId: e.id });
+    expect(first.announced).toEqual([f.people.poolMember.id]); // the other process director; Paula is registered, the inactive one left out
+    expect(first.skipped).toBe(1);
+    const data = await f.data();
+    expect(data.outbox.filter((n) => n.kind === 'eventAnnounced').map((n) => [n.recipientId, n.params.eventId])).toEqual([[f.people.poolMember.id, e.id]]);
+    expect(data.audit.at(-1)).toMatchObject({ action: 'event.announce', entityId: e.id, details: { audience: 'processDirectors', announced: 1 } });
+
+    // Repeating reaches only people added since.
+    const late = await addPerson(f.quartermaster, { name: 'Nieuwe Regisseur', email: 'nieuw@zvh.example', roles: ['processDirector'], regionCode: 'UTR' });
+    expect((await announceEvent(f.quartermaster, { eventId: e.id })).announced).toEqual([late.id]);
+    expect((await announceEvent(f.quartermaster, { eventId: e.id })).announced).toEqual([]);
+  });
+
+  it('reaches everyone for "all", the pool for a pool meeting', async () => {
+    const f = await makeFixture();
+    const all = await smallEvent(f, { kind: 'duoMeeting' });
+    expect((await announceEvent(f.quartermaster, { eventId: all.id })).announced).toHaveLength(5); // everyone but the sender
+    const pool = await smallEvent(f, { kind: 'poolMeeting' });
+    expect((await announceEvent(f.quartermaster, { eventId: pool.id })).announced).toEqual([f.people.poolMember.id]);
+  });
+
+  it('is for the quartermaster, and not for cancelled or past events', async () => {
+    const f = await makeFixture();
+    const e = await smallEvent(f);
+    await expectRefusedWithoutWrite(f.store, () => announceEvent(f.projectLeadHgl, { eventId: e.id }), 'forbidden');
+    await updateEvent(f.quartermaster, { eventId: e.id, cancelled: true });
+    await expectRefusedWithoutWrite(f.store, () => announceEvent(f.quartermaster, { eventId: e.id }), 'conflict');
+    const past = await smallEvent(f, { date: '2026-04-20' });
+    f.clock.set('2026-04-21T09:00:00Z');
+    await expectRefusedWithoutWrite(f.store, () => announceEvent(f.quartermaster, { eventId: past.id }), 'conflict');
+    await expectLlaError(announceEvent(f.quartermaster, { eventId: 'EV-2026-99' }), 'notFound');
   });
 });

@@ -4,7 +4,7 @@ import { guardText, isQuartermaster, mutate, parseInput, query, requireQuarterma
 import { amsterdamDay, addDays, daysBetween, nextWorkingDay, nthWeekdayOfMonth } from '../dates.js';
 import { forbidden, LlaError, notFound, validationError } from '../errors.js';
 import { eventKindLabel, msg } from '../messages.js';
-import { Audience, CalendarDate, EventKind, type EventKind as Kind, type LlaEvent, type Registration, type StoreData } from '../schema.js';
+import { Audience, CalendarDate, EventKind, type EventKind as Kind, type LlaEvent, type Person, type Registration, type StoreData } from '../schema.js';
 import { findPersonOrThrow } from './people.js';
 
 const time = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'tijd als uu:mm');
@@ -256,6 +256,59 @@ export async function cancelRegistration(ctx: Context, input: z.input<typeof Reg
     tx.audit('event.cancelRegistration', 'event', e.id, { personId });
     if (e.status === 'planned' && daysBetween(amsterdamDay(tx.now), e.date) >= 0) promoteFromWaitlist(tx, e);
     return e;
+  });
+}
+
+/** Whether a person belongs to an event's audience. */
+export function inAudience(p: Person, audience: LlaEvent['audience']): boolean {
+  switch (audience) {
+    case 'processDirectors':
+      return p.roles.includes('processDirector');
+    case 'providers':
+      return p.roles.includes('projectLead');
+    case 'pool':
+      return p.poolMember;
+    case 'all':
+      return true;
+  }
+}
+
+export const AnnounceInput = z.object({ eventId: z.string().trim().min(1) });
+
+export interface AnnounceResult {
+  event: LlaEvent;
+  /** People who get the announcement now. */
+  announced: string[];
+  /** In the audience but not announced again: announced before, or already registered or waitlisted. */
+  skipped: number;
+}
+
+/**
+ * Announce an event in chat to its audience (active people), with buttons to
+ * register (not to the quartermaster who sends it). Quartermaster only; a
+ * planned event that has not passed. Safe to
+ * repeat: who was announced to before, or is registered already, is skipped,
+ * so a second call reaches only people added since.
+ */
+export async function announceEvent(ctx: Context, input: z.input<typeof AnnounceInput>): Promise<AnnounceResult> {
+  const parsed = parseInput(AnnounceInput, input);
+  return mutate(ctx, (tx) => {
+    requireQuartermaster(tx.actor, 'een bijeenkomst aankondigen');
+    const e = findEventOrThrow(tx.data, parsed.eventId);
+    if (e.status === 'cancelled') throw new LlaError('conflict', msg.eventCancelled(e.id));
+    if (daysBetween(amsterdamDay(tx.now), e.date) < 0) throw new LlaError('conflict', msg.eventPast());
+    const before = new Set(tx.data.outbox.filter((n) => n.kind === 'eventAnnounced' && n.params.eventId === e.id).map((n) => n.recipientId));
+    const taken = new Set(e.registrations.filter((r) => r.status !== 'cancelled').map((r) => r.personId));
+    const me = tx.actor.kind === 'person' ? tx.actor.person.id : undefined;
+    const audience = tx.data.people.filter((p) => p.active && p.id !== me && inAudience(p, e.audience));
+    const announced: string[] = [];
+    for (const p of audience) {
+      if (before.has(p.id) || taken.has(p.id)) continue;
+      tx.notify('eventAnnounced', p.id, { eventId: e.id });
+      announced.push(p.id);
+    }
+    tx.audit('event.announce', 'event', e.id, { audience: e.audience, announced: announced.length });
+    return { event: e, announced, skipped: audience.length - announced.length };
   });
 }
 

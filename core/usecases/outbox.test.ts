@@ -4,7 +4,7 @@ import { MemoryStore } from '../store.js';
 import { createSeedStore } from '../../data/seed.js';
 import { addPerson, createFirstQuartermaster } from './people.js';
 import { moveCase, reportCase } from './cases.js';
-import { MAX_ATTEMPTS, pendingNotifications, recordDelivery, renderNotification } from './outbox.js';
+import { MAX_ATTEMPTS, pendingNotifications, recordDelivery } from './outbox.js';
 
 const clock = { now: () => new Date('2026-11-22T10:00:00Z') };
 
@@ -20,7 +20,7 @@ async function setup() {
 
 describe('notification outbox', () => {
   it('a reported case notifies the quartermaster, a status change the reporter; delivery is recorded', async () => {
-    const { store, system, qctx, lctx, q, lead } = await setup();
+    const { system, qctx, lctx, q, lead } = await setup();
     const c = await reportCase(lctx, { theme: 'housing', sketch: 'Geen woonplek na ontslag.', stepsTried: ['caseTable'], helpAsked: ['advice'] });
     await moveCase(qctx, { caseCode: c.code, to: 'inTreatment' });
 
@@ -29,9 +29,6 @@ describe('notification outbox', () => {
       ['caseReported', q.id],
       ['caseStatusChanged', lead.id],
     ]);
-    const data = await store.read();
-    expect(renderNotification(data, pending[0]!)).toBe(`Nieuwe vastgelopen casus ${c.code} uit Haaglanden.`);
-    expect(renderNotification(data, pending[1]!)).toBe(`Casus ${c.code} staat nu op „in behandeling”.`);
 
     await recordDelivery(system, { id: pending[0]!.id });
     await recordDelivery(system, { id: pending[1]!.id, error: 'HTTP 429' });

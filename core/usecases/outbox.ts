@@ -1,13 +1,14 @@
 /**
  * The notification outbox. Use-cases append notifications inside their
  * transaction (so a change and its notification are written together); the
- * bot delivers them through its outbound port and marks them here.
+ * bot delivers them through its outbound port and marks them here. The
+ * message itself is rendered at send time by the bot's conversation layer
+ * (`bot/conversation/notifications.ts`) from the ids in `params`.
  */
 import { z } from 'zod';
 import { mutate, parseInput, query, type Context } from '../context.js';
 import { forbidden, notFound } from '../errors.js';
-import { msg } from '../messages.js';
-import { CaseStatus, type Notification, type StoreData } from '../schema.js';
+import type { Notification } from '../schema.js';
 
 /** After this many failed attempts a notification is no longer retried. */
 export const MAX_ATTEMPTS = 8;
@@ -48,28 +49,4 @@ export function recordDelivery(ctx: Context, input: z.input<typeof DeliveryInput
     }
     return n;
   });
-}
-
-/** The Dutch text of a notification, rendered at send time from ids in its params. */
-export function renderNotification(data: StoreData, n: Notification): string {
-  const p = n.params;
-  const str = (k: string) => String(p[k] ?? '');
-  switch (n.kind) {
-    case 'caseReported': {
-      const region = data.regions.find((r) => r.code === str('regionCode'));
-      return msg.caseReportedToQuartermaster(str('caseCode'), region?.name ?? str('regionCode'));
-    }
-    case 'caseStatusChanged': {
-      const to = CaseStatus.safeParse(p.to);
-      return to.success ? msg.caseStatusChanged(str('caseCode'), to.data) : msg.caseNoteAddressed(str('caseCode'));
-    }
-    case 'caseNote':
-      return msg.caseNoteAddressed(str('caseCode'));
-    case 'waitlistPromoted':
-    case 'registrationChanged': {
-      const e = data.events.find((x) => x.id === str('eventId'));
-      if (!e) return msg.notFound('Bijeenkomst', str('eventId'));
-      return msg.waitlistPromoted(e.title, e.date);
-    }
-  }
 }
