@@ -13,7 +13,7 @@ import { botMsg } from '../core/messages-chat/bot.js';
 import { FileStore, resolveDataDir } from '../data/file-store.js';
 import { ConfigError, readBotConfig } from './config.js';
 import type { BotLogger } from './conversation/types.js';
-import { createDispatcher, type Dispatcher } from './dispatcher.js';
+import { createDispatcher, errorName, type Dispatcher } from './dispatcher.js';
 import { createLogger } from './log.js';
 import type { Platform, PlatformDeps } from './platform.js';
 import { startServer } from './server.js';
@@ -65,7 +65,17 @@ export async function startBot(o: StartBotOptions): Promise<RunningBot> {
     platforms.flatMap((p) => p.routes),
     { port: o.port ?? config.port, host: o.host ?? config.host, logger },
   );
-  for (const p of platforms) await p.start();
+  for (const p of platforms) {
+    try {
+      await p.start();
+    } catch (err) {
+      // A platform that cannot start (bad token, no connection) stops the bot cleanly, with a Dutch reason.
+      logger.error({ platform: p.name, err: errorName(err) }, 'platform did not start');
+      for (const q of platforms) await q.stop().catch(() => undefined);
+      await server.close();
+      throw new LlaError('unavailable', botMsg.platformStartFailed(p.name === 'slack' ? 'Slack' : 'Teams', errorName(err)));
+    }
+  }
   dispatcher.start(o.dispatchIntervalMs);
 
   say(botMsg.started(server.url));
@@ -90,7 +100,7 @@ export async function startBot(o: StartBotOptions): Promise<RunningBot> {
   };
 }
 
-/** Run as a process, with the CLI's exit codes: configuration errors and an invalid store 2, a missing store 4; signals stop cleanly. */
+/** Run as a process, with the CLI's exit codes: configuration errors and an invalid store 2, a missing store 4, a platform that cannot start 1; signals stop cleanly. */
 export async function main(argv: string[] = process.argv.slice(2), env = process.env): Promise<void> {
   const flagIndex = argv.indexOf('--data');
   const flag = flagIndex >= 0 ? argv[flagIndex + 1] : undefined;
@@ -100,7 +110,7 @@ export async function main(argv: string[] = process.argv.slice(2), env = process
   } catch (err) {
     if (err instanceof ConfigError || err instanceof LlaError) {
       process.stderr.write(`${err.message}\n`);
-      process.exitCode = err instanceof LlaError && err.code === 'notFound' ? 4 : 2;
+      process.exitCode = err instanceof LlaError ? (err.code === 'notFound' ? 4 : err.code === 'unavailable' ? 1 : 2) : 2;
       return;
     }
     throw err;

@@ -15,7 +15,8 @@ export type ErrorCode =
   | 'notFound'
   | 'conflict' // valid input that clashes with the current state
   | 'storeInvalid' // store file is not valid JSON or fails the schema
-  | 'storeBusy'; // lock not obtained in time
+  | 'storeBusy' // lock not obtained in time
+  | 'unavailable'; // a service it needs (Slack, Teams) did not answer
 
 export interface FieldError {
   field: string;

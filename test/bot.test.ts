@@ -166,10 +166,14 @@ describe('lla bot', () => {
     expect(r.code).toBe(0);
   });
 
-  it('refuses bad configuration (exit 2) and a missing store (exit 4, not found) with a Dutch message', async () => {
+  it('refuses bad configuration (exit 2), an unreachable Slack (exit 1) and a missing store (exit 4) with a Dutch message', async () => {
     const bad = await runBot(data.dir, { SLACK_BOT_TOKEN: 'xoxp-user', PORT: 'x' });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('SLACK_BOT_TOKEN begint met "xoxb-"');
+    const unreachable = await runBot(data.dir, { SLACK_BOT_TOKEN: 'xoxb-x', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: 'http://127.0.0.1:9/api/' });
+    expect(unreachable.code).toBe(1);
+    expect(unreachable.stderr).toContain('Slack kon niet starten');
+    expect(unreachable.stderr).not.toMatch(/\n\s+at /); // a message, not a stack trace
     const empty = await tempDataDir();
     try {
       const none = await runBot(empty.dir, {});

@@ -16,6 +16,8 @@ export const botMsg = {
   teamsCloud: (url: string) => `Teams: endpoint ${url}/api/messages (Microsoft-app-id gezet, verzoeken worden gecontroleerd)`,
   teamsLocal: (url: string) =>
     `Teams: LOKALE MODUS, geen MICROSOFT_APP_ID: verzoeken worden niet gecontroleerd. Alleen voor de Bot Framework Emulator op ${url}/api/messages; niet voor productie.`,
+  platformStartFailed: (platform: string, reason: string) =>
+    `${platform} kon niet starten (${reason}). Controleer de tokens en de verbinding; de bot is gestopt.`,
   stopping: () => 'lla-bot stopt…',
   stopped: () => 'lla-bot is gestopt.',
 } as const;
