@@ -2,20 +2,23 @@
  * `npm start` / `lla bot`: the chat bot process. Reads the configuration
  * from the environment, opens the store, starts every configured platform
  * (Slack when its tokens are set; Teams always, in local mode without a
- * Microsoft app id) on one HTTP server, and the outbox dispatcher.
+ * Microsoft app id) on one HTTP server, the outbox dispatcher, and the
+ * scheduler (after the dispatcher; stopped before it).
  *
  * Heavy SDKs load only here, and only for the platforms that run.
  */
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { LlaError, systemClock, type Clock } from '../core/index.js';
+import { formatDateTime, LlaError, systemClock, type Clock } from '../core/index.js';
 import { botMsg } from '../core/messages-chat/bot.js';
+import { jobSlug } from '../core/messages-cli/planning.js';
 import { FileStore, resolveDataDir } from '../data/file-store.js';
 import { ConfigError, readBotConfig } from './config.js';
 import type { BotLogger } from './conversation/types.js';
 import { createDispatcher, errorName, type Dispatcher } from './dispatcher.js';
 import { createLogger } from './log.js';
 import type { Platform, PlatformDeps } from './platform.js';
+import { createScheduler, type Scheduler } from './scheduler.js';
 import { startServer } from './server.js';
 
 export interface StartBotOptions {
@@ -35,6 +38,7 @@ export interface RunningBot {
   url: string;
   platforms: Platform[];
   dispatcher: Dispatcher;
+  scheduler: Scheduler;
   stop(): Promise<void>;
 }
 
@@ -77,22 +81,27 @@ export async function startBot(o: StartBotOptions): Promise<RunningBot> {
     }
   }
   dispatcher.start(o.dispatchIntervalMs);
+  const running = dispatcher;
+  const scheduler = createScheduler({ store, clock, logger, onQueued: () => running.kick() });
+  const first = await scheduler.start();
 
   say(botMsg.started(server.url));
   if (!config.slack) say(botMsg.slackOff());
   else say(config.slack.appToken ? botMsg.slackSocket() : botMsg.slackHttp(server.url));
   say(config.teams.appId ? botMsg.teamsCloud(server.url) : botMsg.teamsLocal(server.url));
+  say(botMsg.scheduler(first.ran.length, first.nextJob && first.nextRunAt ? { job: jobSlug[first.nextJob], at: formatDateTime(first.nextRunAt) } : undefined));
   logger.info(
     { url: server.url, platforms: platforms.map((p) => p.name), slackMode: config.slack ? (config.slack.appToken ? 'socket' : 'http') : 'off', teamsMode: config.teams.appId ? 'cloud' : 'local' },
     'bot started',
   );
 
-  const running = dispatcher;
   return {
     url: server.url,
     platforms,
     dispatcher: running,
+    scheduler,
     async stop() {
+      await scheduler.stop();
       await running.stop();
       for (const p of platforms) await p.stop().catch(() => undefined);
       await server.close();

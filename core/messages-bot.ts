@@ -202,6 +202,68 @@ export const convMsg = {
   notifyAnnounced: (title: string, date: string) => `U bent van harte uitgenodigd voor ${title} op ${formatDate(date)}. Meld u aan met de knop hieronder.`,
   notifyAnnouncedProgramme: (programme: string) => `Programma: ${programme}`,
   subjectGone: () => 'Het onderwerp van dit bericht bestaat niet meer.',
+
+  // Scheduled messages (issue 5): digest, monthly report, monitor, homelessness, event reminders
+  digestWeekTitle: (from: string, to: string) => `Weekoverzicht ${formatDate(from)} – ${formatDate(to)}`,
+  digestMonthTitle: (from: string) => `Signalenrapportage ${formatDate(from).replace(/^\d+ /, '')}`,
+  digestWeekIntro: () => 'Wat er de afgelopen week veranderde bij het Coördinatiepunt, en wat op u wacht.',
+  digestMonthIntro: (from: string) => `De signalenrapportage over ${formatDate(from).replace(/^\d+ /, '')} in het kort, en wat op u wacht.`,
+  digestChanges: (newCases: number, signals: number, signalsBefore: number, resolved: number, closed: number, escalated: number) =>
+    `Nieuw: ${plural(newCases, 'casus', 'casussen')} en ${plural(signals, 'signaal', 'signalen')} (de periode ervoor: ${signalsBefore}). ` +
+    `Opgelost: ${resolved}; gesloten zonder oplossing: ${closed}; landelijk geëscaleerd: ${escalated}.`,
+  digestTopBottlenecks: (items: string[]) => `Meest gesignaleerd: ${items.join('; ')}.`,
+  digestBottleneck: (id: string, title: string, signals: number) => `${id} ${title} (${signals})`,
+  digestSilent: (silent: number, started: number) =>
+    `${silent} van de ${started} gestarte regio’s meldden in deze periode geen casus en geen signaal.`,
+  digestDecisions: (n: number) =>
+    n === 0
+      ? 'Er wachten geen casussen op een besluit van de ambassadeurs.'
+      : `Wachten op uw besluit (landelijk geëscaleerd, langst wachtend eerst): ${plural(n, 'casus', 'casussen')}.`,
+  digestMoreDecisions: (n: number) => `En nog ${plural(n, 'casus', 'casussen')}; die staan in het volledige rapport.`,
+  digestFullReport: (from: string, to: string) =>
+    `Het volledige rapport met grafieken: „lla rapport --formaat html --van ${from} --tot ${to}” (of vraag het de kwartiermaker).`,
+  factOpenCases: () => 'Open casussen',
+  factNewCases: () => 'Nieuwe casussen',
+  factSignals: () => 'Signalen',
+  factResolved: () => 'Opgelost',
+  factEscalated: () => 'Landelijk geëscaleerd',
+  factAwaiting: () => 'Wachten op besluit',
+  factWaitingSince: () => 'Wacht sinds',
+  waitingSince: (since: string, days: number) => `${formatDate(since)} (${plural(days, 'dag', 'dagen')})`,
+
+  btnMonitorFill: () => 'Cijfers invullen',
+  monitorRequestTitle: (period: string) => `Monitor ${period}: uw cijfers gevraagd`,
+  monitorRequest: (period: string, region: string) =>
+    `De monitorronde ${period} is geopend. Wilt u de cijfers van ${region} invullen: geïncludeerde cliënten, nieuwe inclusies en uitstroom? Het formulier kost een minuut.`,
+  monitorReminderTitle: (period: string) => `Herinnering: monitor ${period}`,
+  monitorReminder: (period: string, region: string, days: number) =>
+    `De cijfers van ${region} voor de monitor ${period} zijn nog niet binnen; de ronde is ${plural(days, 'dag', 'dagen')} geleden geopend. Wilt u ze nu invullen?`,
+  monitorClosesOn: (date: string) => `De ronde sluit op ${formatDate(date)}.`,
+  monitorAlreadyIn: () => 'Uw regio heeft de cijfers inmiddels ingestuurd, dank u wel. Opnieuw insturen vervangt ze.',
+  monitorRoundClosed: () => 'Deze monitorronde is inmiddels gesloten.',
+  monitorMissingTitle: (period: string, n: number) => `Monitor ${period}: ${plural(n, 'regio', 'regio’s')} zonder cijfers`,
+  monitorMissing: (days: number, names: string[]) =>
+    `Na ${plural(days, 'dag', 'dagen')} hebben deze regio’s nog geen cijfers ingestuurd: ${names.join(', ')}. De projectleiders hebben een herinnering gekregen.`,
+  monitorAllIn: (period: string) => `Inmiddels hebben alle gestarte regio’s hun cijfers voor ${period} ingestuurd.`,
+  factSubmitted: () => 'Ingestuurd',
+  submittedOf: (submitted: number, expected: number) => `${submitted} van ${plural(expected, 'regio', 'regio’s')}`,
+  factPeriod: () => 'Periode',
+
+  homelessTitle: (code: string, days: number) =>
+    days === 0 ? `Dreigende dakloosheid vandaag: casus ${code}` : `Dreigende dakloosheid over ${plural(days, 'dag', 'dagen')}: casus ${code}`,
+  homeless: (code: string, region: string, date: string, status: CaseStatus) =>
+    `Bij casus ${code} (${region}) dreigt op ${formatDate(date)} dakloosheid. De casus staat op „${statusLabel[status]}”.`,
+  homelessStep: (step: number) => `Dit is de waarschuwing van ${plural(step, 'dag', 'dagen')} vooraf; u krijgt er per casus hoogstens twee.`,
+  homelessFinal: (status: CaseStatus) => `De casus is inmiddels „${statusLabel[status]}”.`,
+
+  deadlineTitle: (title: string) => `Nog aanmelden: ${title}`,
+  deadline: (title: string, date: string, deadline: string) =>
+    `U kunt zich tot en met ${formatDate(deadline)} aanmelden voor ${title} op ${formatDate(date)}.`,
+  deadlineAnswered: () => 'U hebt zich inmiddels aangemeld; u hoeft niets meer te doen.',
+  eventSoonTitle: (title: string) => `Binnenkort: ${title}`,
+  eventSoon: (title: string, when: string, place?: string) => `U bent aangemeld voor ${title} op ${when}${place ? ` in ${place}` : ''}.`,
+  eventSoonCancel: () => 'Kunt u toch niet? Meld u dan af: dan krijgt iemand van de wachtlijst uw plek.',
+  eventSoonNotRegistered: (title: string) => `U staat niet (meer) aangemeld voor ${title}.`,
 } as const;
 
 export type ConvMsg = typeof convMsg;

@@ -300,6 +300,26 @@ export const AuditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
+export const NOTIFICATION_KINDS = [
+  'caseStatusChanged',
+  'caseNote',
+  'caseReported',
+  'registrationChanged',
+  'waitlistPromoted',
+  'eventAnnounced',
+  // Sent by the scheduled jobs (and `monitorRequest` by opening a monitor round).
+  'weeklyDigest',
+  'monthlyReport',
+  'taskGroupCheckIn',
+  'monitorRequest',
+  'monitorReminder',
+  'monitorMissing',
+  'homelessnessAlert',
+  'eventDeadlineReminder',
+  'eventReminder',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
 /**
  * Outbox of notifications for chat. Use-cases append; the bot delivers and
  * marks them sent. Payloads carry ids and codes, never free text: the bot
@@ -307,7 +327,7 @@ export type AuditEntry = z.infer<typeof AuditEntrySchema>;
  */
 export const NotificationSchema = z.object({
   id: z.string().regex(/^N-\d{6,}$/),
-  kind: z.enum(['caseStatusChanged', 'caseNote', 'caseReported', 'registrationChanged', 'waitlistPromoted', 'eventAnnounced']),
+  kind: z.enum(NOTIFICATION_KINDS),
   recipientId: PersonId,
   createdAt: Timestamp,
   params: z.record(z.string(), z.union([z.string().max(200), z.number(), z.boolean(), z.null()])),

@@ -311,7 +311,7 @@ describe('lla rapport', () => {
     const rep = r.json();
     expect(rep.period).toEqual({ from: today, to: today, days: 1 });
     expect(rep.headline).toMatchObject({ newCases: 1, openCases: 1, resolvedCases: 0, nationallyEscalatedCases: 0, signals: 3 });
-    expect(rep.bottlenecks.map((b: any) => [b.rank, b.bottleneckId, b.signals])).toEqual([
+    expect(rep.bottlenecks.slice(0, 2).map((b: any) => [b.rank, b.bottleneckId, b.signals])).toEqual([
       [1, 'KP-09', 2],
       [2, 'KP-02', 1],
     ]);
@@ -330,12 +330,13 @@ describe('lla rapport', () => {
     const month = lastFullMonth(new Date());
     const { formatDate } = await import('../core/dates.js');
     expect(r.stdout).toContain(`Periode: ${formatDate(month.from)} t/m ${formatDate(month.to)}`);
-    expect(r.stdout).toContain('## Kerncijfers');
-    expect(r.stdout).toContain('## Per regio');
+    expect(r.stdout).toContain('## 1. Kerncijfers');
+    expect(r.stdout).toContain('## 3. Per regio');
     const current = await run(['rapport', '--van', today, '--tot', today, '--formaat', 'md']);
     expect(current.stdout).toContain('| Nieuwe vastgelopen casussen | 1 |');
-    expect(current.stdout).toContain('| Signalen | 3 (vorige periode: 0) |');
-    expect(current.stdout).toMatch(/\| 1 \| KP-09 [^|]+\| [^|]+ \| 2 \| 0 \| 2 \| 1 \|/);
+    expect(current.stdout).toContain('| Signalen | 3 |');
+    expect(current.stdout).toContain('| Signalen in de vorige periode | 0 |');
+    expect(current.stdout).toMatch(/\| 1 \| KP-09 [^|]+ \| 2 \| 0 \| \+2 \| meer \| 2 \| 1 \| [^|]+ \|/);
   });
 
   it('--uit writes the file and prints its path', async () => {
@@ -350,10 +351,8 @@ describe('lla rapport', () => {
     expect(JSON.parse(await readFile(path.join(dir, 'signalen.json'), 'utf8')).headline.signals).toBe(3);
   });
 
-  it('refuses later formats, bad dates and people who may not read everything', async () => {
-    const [xlsx, html, pdf, badDate, reversed, projectLead, director, unknown] = await Promise.all([
-      run(['rapport', '--formaat', 'xlsx']),
-      run(['rapport', '--formaat', 'html']),
+  it('refuses unknown formats, bad dates and people who may not read everything', async () => {
+    const [pdf, badDate, reversed, projectLead, director, unknown] = await Promise.all([
       run(['rapport', '--formaat', 'pdf']),
       run(['rapport', '--van', '2026-13-01']),
       run(['rapport', '--van', '2026-10-31', '--tot', '2026-10-01']),
@@ -361,11 +360,6 @@ describe('lla rapport', () => {
       as('P-0004', ['rapport', '--formaat', 'json']),
       as('niemand@voorbeeld.nl', ['rapport']),
     ]);
-    for (const r of [xlsx, html]) {
-      expect(r.code).toBe(2);
-      expect(r.stderr).toContain('latere versie');
-      expect(r.stderr).toContain('md, json');
-    }
     expect(pdf.code).toBe(2);
     expect(pdf.stderr).toContain('Onbekend formaat „pdf”');
     expect(badDate.code).toBe(2);

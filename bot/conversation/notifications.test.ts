@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { addCaseNote, announceEvent, createEvent, moveCase, pendingDeliveries, registerForEvent, reportCase, type Delivery } from '../../core/index.js';
-import { caseInput } from '../../test/helpers/core-fixture.js';
-import { allText, asMessage, makeConversationFixture } from '../../test/helpers/conversation-fixture.js';
+import {
+  addCaseNote,
+  announceEvent,
+  createEvent,
+  createTaskGroup,
+  moveCase,
+  NOTIFICATION_KINDS,
+  openMonitorRound,
+  pendingDeliveries,
+  registerForEvent,
+  reportCase,
+  submitMonitorFigures,
+  type Delivery,
+} from '../../core/index.js';
+import { runJob } from '../../core/usecases/schedule.js';
+import { caseInput, expectDutch } from '../../test/helpers/core-fixture.js';
+import { allText, asForm, asMessage, makeConversationFixture } from '../../test/helpers/conversation-fixture.js';
 
 async function deliveries(f: Awaited<ReturnType<typeof makeConversationFixture>>, kind: Delivery['notification']['kind']) {
   return (await pendingDeliveries(f.system)).filter((d) => d.notification.kind === kind);
@@ -117,5 +131,182 @@ describe('notifications', () => {
     const other = (await deliveries(f, 'eventAnnounced')).find((x) => x.recipient.id === f.people.projectLeadUtr.id)!;
     const wait = asMessage(await f.conv.action(f.turns.projectLeadUtr, asMessage(f.conv.notification(other)).buttons![0]!.action));
     expect(allText(wait)).toContain('wachtlijst');
+  });
+});
+
+describe('scheduled notifications (issue 5)', () => {
+  type F = Awaited<ReturnType<typeof makeConversationFixture>>;
+  const render = async (f: F, kind: Delivery['notification']['kind'], recipientId?: string) => {
+    const d = (await deliveries(f, kind)).find((x) => !recipientId || x.recipient.id === recipientId);
+    expect(d, `a ${kind} delivery`).toBeDefined();
+    const m = asMessage(f.conv.notification(d!));
+    for (const t of [m.title ?? '', ...m.text, ...(m.facts ?? []).map((x) => `${x.label} ${x.value}`)]) expectDutch(t || 'leeg');
+    return m;
+  };
+
+  it('weekly digest: headline figures, what changed, decisions waiting with Toon buttons, how to get the full report', async () => {
+    const f = await makeConversationFixture(); // Monday 2 March 2026
+    const a = await reportCase(f.projectLeadHgl, caseInput());
+    const b = await reportCase(f.projectLeadUtr, caseInput({ theme: 'financing' }));
+    await moveCase(f.quartermaster, { caseCode: a.code, to: 'nationalEscalation' });
+    f.clock.advanceDays(7);
+    await runJob(f.system, { job: 'weeklyDigest' });
+    const m = await render(f, 'weeklyDigest', f.people.ambassador.id);
+    expect(m.title).toBe('Weekoverzicht 2 maart 2026 – 8 maart 2026');
+    expect(m.text).toEqual([
+      'Wat er de afgelopen week veranderde bij het Coördinatiepunt, en wat op u wacht.',
+      'Nieuw: 2 casussen en 2 signalen (de periode ervoor: 0). Opgelost: 0; gesloten zonder oplossing: 0; landelijk geëscaleerd: 1.',
+      expect.stringMatching(/^Meest gesignaleerd: KP-02 .+ \(2\)\.$/),
+      '27 van de 29 gestarte regio’s meldden in deze periode geen casus en geen signaal.',
+      'Wachten op uw besluit (landelijk geëscaleerd, langst wachtend eerst): 1 casus.',
+      'Het volledige rapport met grafieken: „lla rapport --formaat html --van 2026-03-02 --tot 2026-03-08” (of vraag het de kwartiermaker).',
+    ]);
+    expect(m.facts).toEqual([
+      { label: 'Open casussen', value: '2' },
+      { label: 'Nieuwe casussen', value: '2' },
+      { label: 'Signalen', value: '2' },
+      { label: 'Opgelost', value: '0' },
+      { label: 'Landelijk geëscaleerd', value: '1' },
+      { label: 'Wachten op besluit', value: '1' },
+    ]);
+    expect(m.items).toEqual([
+      {
+        title: `${a.code} · Haaglanden`,
+        facts: [
+          { label: 'Thema', value: 'wonen / dreigende dakloosheid' },
+          { label: 'Wacht sinds', value: '2 maart 2026 (6 dagen)' },
+        ],
+        buttons: [{ label: 'Toon', action: { id: 'case.show', value: a.code } }],
+      },
+    ]);
+    expect(allText(m)).not.toContain(b.code);
+    expect(allText(m)).not.toContain('drie weken vrij'); // the sketch (free text) is never in a digest
+    // The button works for the ambassador.
+    const shown = asMessage(await f.conv.action(f.turns.ambassador, m.items![0]!.buttons![0]!.action));
+    expect(shown.title).toBe(`Casus ${a.code}`);
+  });
+
+  it('monthly report: the last full month; many decisions stay within the limits', async () => {
+    const f = await makeConversationFixture();
+    f.clock.set('2026-02-10T09:00:00.000Z');
+    const codes: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const c = await reportCase(f.projectLeadHgl, caseInput());
+      await moveCase(f.quartermaster, { caseCode: c.code, to: 'nationalEscalation' });
+      codes.push(c.code);
+      f.clock.advanceDays(1);
+    }
+    f.clock.set('2026-03-02T07:00:00.000Z');
+    await runJob(f.system, { job: 'monthlyReport' });
+    const m = await render(f, 'monthlyReport', f.people.quartermaster.id);
+    expect(m.title).toBe('Signalenrapportage februari 2026');
+    expect(m.text[0]).toBe('De signalenrapportage over februari 2026 in het kort, en wat op u wacht.');
+    expect(m.items?.map((i) => i.title)).toEqual(codes.slice(0, 5).map((c) => `${c} · Haaglanden`));
+    expect(m.text).toContain('En nog 3 casussen; die staan in het volledige rapport.');
+    expect(m.text.at(-1)).toContain('--van 2026-02-01 --tot 2026-02-28');
+  });
+
+  it('task-group check-in: the progress form and "herinner me later" both work, and the snooze is honoured', async () => {
+    const f = await makeConversationFixture();
+    const tg = await createTaskGroup(f.quartermaster, { name: 'Signalenrapportage', task: 5, goal: 'Knelpunten bundelen', firstContactId: f.people.poolMember.id });
+    f.clock.advanceDays(30);
+    await runJob(f.system, { job: 'taskGroupCheckIn' });
+    const m = await render(f, 'taskGroupCheckIn', f.people.poolMember.id);
+    expect(m.title).toBe('Hoe staat taakgroep „Signalenrapportage” ervoor?');
+    expect(m.buttons?.map((b) => [b.label, b.action.id, b.action.value])).toEqual([
+      ['Voortgang doorgeven', 'form.open', `progress|taskGroupId=${tg.id}`],
+      ['Herinner me later', 'taskGroup.snooze', tg.id],
+    ]);
+    const form = asForm(await f.conv.action(f.turns.poolMember, m.buttons![0]!.action));
+    expect(form.state).toEqual({ taskGroupId: tg.id });
+    const snoozed = asMessage(await f.conv.action(f.turns.poolMember, m.buttons![1]!.action));
+    expect(snoozed.tone).toBe('success');
+    f.clock.advanceDays(6);
+    expect((await runJob(f.system, { job: 'taskGroupCheckIn' })).queued).toEqual([]);
+    f.clock.advanceDays(1.1);
+    expect((await runJob(f.system, { job: 'taskGroupCheckIn' })).queued).toHaveLength(1);
+    // The answer becomes a progress update.
+    const done = await f.conv.submit(f.turns.poolMember, 'progress', { text: 'Eerste rapportage besproken' }, form.state);
+    expect(done.kind).toBe('done');
+    expect((await f.data()).taskGroups[0]!.progress.map((p) => p.text)).toEqual(['Eerste rapportage besproken']);
+  });
+
+  it('monitor request and reminder open the monitor form; after submitting they say thanks; the quartermaster gets the missing regions', async () => {
+    const f = await makeConversationFixture();
+    await openMonitorRound(f.quartermaster, { period: '2026-H1', closesOn: '2026-04-01' });
+    const ask = await render(f, 'monitorRequest', f.people.projectLeadHgl.id);
+    expect(ask.title).toBe('Monitor 2026-H1: uw cijfers gevraagd');
+    expect(ask.text).toEqual([
+      'De monitorronde 2026-H1 is geopend. Wilt u de cijfers van Haaglanden invullen: geïncludeerde cliënten, nieuwe inclusies en uitstroom? Het formulier kost een minuut.',
+      'De ronde sluit op 1 april 2026.',
+    ]);
+    expect(ask.buttons).toEqual([{ label: 'Cijfers invullen', action: { id: 'form.open', value: 'monitor' }, style: 'primary' }]);
+    const form = asForm(await f.conv.action(f.turns.projectLeadHgl, ask.buttons![0]!.action));
+    expect(form.formId).toBe('monitor');
+
+    f.clock.advanceDays(3);
+    await runJob(f.system, { job: 'monitorReminders' });
+    const reminder = await render(f, 'monitorReminder', f.people.projectLeadUtr.id);
+    expect(reminder.title).toBe('Herinnering: monitor 2026-H1');
+    expect(reminder.text[0]).toBe(
+      'De cijfers van Regio Utrecht voor de monitor 2026-H1 zijn nog niet binnen; de ronde is 3 dagen geleden geopend. Wilt u ze nu invullen?',
+    );
+    const missing = await render(f, 'monitorMissing', f.people.quartermaster.id);
+    expect(missing.title).toBe('Monitor 2026-H1: 29 regio’s zonder cijfers');
+    expect(missing.text[0]).toMatch(/^Na 3 dagen hebben deze regio’s nog geen cijfers ingestuurd: Groningen, Fryslân, .*Haaglanden, .*Zuid-Limburg\. De projectleiders hebben een herinnering gekregen\.$/);
+    expect(missing.text[0]).not.toContain('Regio Arnhem');
+    expect(missing.facts).toContainEqual({ label: 'Ingestuurd', value: '0 van 29 regio’s' });
+
+    await submitMonitorFigures(f.projectLeadUtr, { includedClients: 4, newInclusions: 1, outflow: 0, started: true });
+    const thanked = await render(f, 'monitorReminder', f.people.projectLeadUtr.id);
+    expect(thanked.text).toContain('Uw regio heeft de cijfers inmiddels ingestuurd, dank u wel. Opnieuw insturen vervangt ze.');
+    expect((await render(f, 'monitorMissing')).facts).toContainEqual({ label: 'Ingestuurd', value: '1 van 29 regio’s' });
+  });
+
+  it('homelessness alert: the date, days left, status and a Toon casus button', async () => {
+    const f = await makeConversationFixture();
+    const c = await reportCase(f.projectLeadHgl, caseInput({ homelessOn: '2026-03-16' }));
+    await runJob(f.system, { job: 'homelessnessAlerts' });
+    const m = await render(f, 'homelessnessAlert', f.people.ambassador.id);
+    expect(m.tone).toBe('warning');
+    expect(m.title).toBe(`Dreigende dakloosheid over 14 dagen: casus ${c.code}`);
+    expect(m.text).toEqual([
+      `Bij casus ${c.code} (Haaglanden) dreigt op 16 maart 2026 dakloosheid. De casus staat op „gemeld”.`,
+      'Dit is de waarschuwing van 14 dagen vooraf; u krijgt er per casus hoogstens twee.',
+    ]);
+    expect(m.buttons?.[0]).toEqual({ label: 'Toon casus', action: { id: 'case.show', value: c.code } });
+    const qm = await render(f, 'homelessnessAlert', f.people.quartermaster.id);
+    expect(qm.buttons?.length).toBeGreaterThan(1); // the quartermaster can move the case from here
+  });
+
+  it('event reminders: register before the deadline; one week before with the cancel button', async () => {
+    const f = await makeConversationFixture();
+    const e = await createEvent(f.quartermaster, { kind: 'vakdagProviders', date: '2026-03-12', capacity: 10, registrationDeadline: '2026-03-04', place: 'Utrecht' });
+    await registerForEvent(f.projectLeadHgl, { eventId: e.id });
+    await runJob(f.system, { job: 'eventReminders' });
+    const ask = await render(f, 'eventDeadlineReminder', f.people.projectLeadUtr.id);
+    expect(ask.title).toBe(`Nog aanmelden: ${e.title}`);
+    expect(ask.text).toEqual([`U kunt zich tot en met 4 maart 2026 aanmelden voor ${e.title} op 12 maart 2026.`]);
+    expect(ask.buttons?.map((b) => b.action)).toEqual([{ id: 'event.register', value: e.id }]);
+    f.clock.advanceDays(5);
+    await runJob(f.system, { job: 'eventReminders' });
+    const soon = await render(f, 'eventReminder', f.people.projectLeadHgl.id);
+    expect(soon.title).toBe(`Binnenkort: ${e.title}`);
+    expect(soon.text[0]).toBe(`U bent aangemeld voor ${e.title} op 12 maart 2026 in Utrecht.`);
+    expect(soon.buttons?.map((b) => b.action)).toEqual([{ id: 'event.cancel', value: e.id }]);
+  });
+
+  it('every new kind degrades gracefully when its subject is gone', async () => {
+    const f = await makeConversationFixture();
+    // Every kind the schedule added (they follow eventAnnounced in the schema).
+    const kinds = NOTIFICATION_KINDS.slice(NOTIFICATION_KINDS.indexOf('eventAnnounced') + 1);
+    expect(kinds).toHaveLength(9);
+    for (const kind of kinds) {
+      const d: Delivery = {
+        notification: { id: 'N-000001', kind, recipientId: f.people.quartermaster.id, createdAt: '2026-03-02T09:00:00.000Z', params: {}, attempts: 0 },
+        recipient: f.people.quartermaster,
+      };
+      expect(asMessage(f.conv.notification(d)).text, kind).toEqual(['Het onderwerp van dit bericht bestaat niet meer.']);
+    }
   });
 });

@@ -198,7 +198,7 @@ export async function participantsCmd(app: CliApp, id: string | undefined): Prom
   ]);
 }
 
-export async function writeOut(app: CliApp, file: string, content: string): Promise<string> {
+export async function writeOut(app: CliApp, file: string, content: string | Uint8Array): Promise<string> {
   const path = await import('node:path');
   const { writeFile } = await import('node:fs/promises');
   const target = path.resolve(app.io.cwd, file);
@@ -332,29 +332,46 @@ export interface ReportOptions {
   uit?: string;
 }
 
+const REPORT_FORMATS = ['md', 'html', 'xlsx', 'json'] as const;
+type ReportFormat = (typeof REPORT_FORMATS)[number];
+
 export async function reportCmd(app: CliApp, o: ReportOptions): Promise<void> {
-  const format = (o.formaat ?? (app.json ? 'json' : 'md')).trim().toLowerCase();
-  if (format === 'xlsx' || format === 'html') throw new UsageError(eventsMsg.formatLater(format));
-  if (format !== 'md' && format !== 'json') throw new UsageError(eventsMsg.formatUnknown(o.formaat ?? format));
+  const format = (o.formaat ?? (app.json ? 'json' : 'md')).trim().toLowerCase() as ReportFormat;
+  if (!REPORT_FORMATS.includes(format)) throw new UsageError(eventsMsg.formatUnknown(o.formaat ?? format));
+  // Binary to a terminal is noise: ask for a file (a pipe or redirect is fine).
+  if (format === 'xlsx' && !o.uit && app.io.stdout.isTTY) throw new UsageError(eventsMsg.xlsxNeedsFile());
   const from = dateOption(o.van, '--van');
   const to = dateOption(o.tot, '--tot');
   const progress = app.progress(eventsMsg.reportProgress());
-  let text: string;
+  let content: string | Uint8Array;
   try {
     const { signalReport } = await import('../../core/report.js');
     const report = await signalReport(await app.ctx(), { ...(from ? { from } : {}), ...(to ? { to } : {}) });
-    if (format === 'json') text = `${JSON.stringify(report, null, 2)}\n`;
-    else {
-      const { renderSignalReportMarkdown } = await import('../../core/report-md.js');
-      text = renderSignalReportMarkdown(report);
-    }
+    if (format === 'json') content = `${JSON.stringify(report, null, 2)}\n`;
+    else if (format === 'md') content = (await import('../../core/report-md.js')).renderSignalReportMarkdown(report);
+    else if (format === 'html') content = (await import('../../core/report-html.js')).renderSignalReportHtml(report);
+    else content = await (await import('../report-xlsx.js')).renderSignalReportXlsx(report);
     if (o.uit) {
-      const file = await writeOut(app, o.uit, text);
-      app.print({ file, format, period: report.period }, () => eventsMsg.reportWritten(file));
+      const { period } = report;
+      const file = await writeOut(app, await reportFile(app, o.uit, `signalenrapportage-${period.from}-${period.to}.${format}`), content);
+      app.print({ file, format, period }, () => eventsMsg.reportWritten(file));
       return;
     }
   } finally {
     progress.done();
   }
-  app.io.stdout.write(text);
+  // The real stdout takes bytes too (xlsx through a pipe).
+  (app.io.stdout as { write(chunk: string | Uint8Array): unknown }).write(content);
+}
+
+/** `--uit`: a file, or an existing directory to put the report in under its default name. */
+async function reportFile(app: CliApp, out: string, defaultName: string): Promise<string> {
+  const path = await import('node:path');
+  const { stat } = await import('node:fs/promises');
+  const target = path.resolve(app.io.cwd, out);
+  const isDir = await stat(target).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+  return isDir ? path.join(target, defaultName) : target;
 }

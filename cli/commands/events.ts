@@ -163,7 +163,13 @@ function registerReport(program: Command, run: Runner): void {
     .option('--uit <bestand>', eventsMsg.optReportOut())
     .addHelpText(
       'before',
-      ex(['lla rapport', 'lla rapport --van 2026-10-01 --tot 2026-10-31 --formaat md --uit signalen-oktober.md', 'lla rapport --formaat json > signalen.json']),
+      ex([
+        'lla rapport',
+        'lla rapport --van 2026-10-01 --tot 2026-10-31 --formaat md --uit signalen-oktober.md',
+        'lla rapport --formaat html --uit rapporten/',
+        'lla rapport --formaat xlsx --uit signalen.xlsx',
+        'lla rapport --formaat json > signalen.json',
+      ]),
     )
     .action(run((app, o: ReportOptions) => lazy('reportCmd')(app, o)));
 }

@@ -7,6 +7,7 @@ import { register as registerChat } from './chat.js';
 import { register as registerEvents } from './events.js';
 import { register as registerInit } from './init.js';
 import { register as registerPeople } from './people.js';
+import { register as registerPlanning } from './planning.js';
 import { register as registerTaskGroups } from './task-groups.js';
 
 export function registerAll(program: Command, run: Runner): void {
@@ -16,5 +17,6 @@ export function registerAll(program: Command, run: Runner): void {
   registerCases(program, run); // casus
   registerEvents(program, run); // vakdag, monitor, rapport
   registerChat(program, run); // chat
+  registerPlanning(program, run); // planning
   registerBot(program, run); // bot
 }

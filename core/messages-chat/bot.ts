@@ -18,6 +18,8 @@ export const botMsg = {
     `Teams: LOKALE MODUS, geen MICROSOFT_APP_ID: verzoeken worden niet gecontroleerd. Alleen voor de Bot Framework Emulator op ${url}/api/messages; niet voor productie.`,
   platformStartFailed: (platform: string, reason: string) =>
     `${platform} kon niet starten (${reason}). Controleer de tokens en de verbinding; de bot is gestopt.`,
+  scheduler: (ranNow: number, next?: { job: string; at: string }) =>
+    `Planning: ${ranNow > 0 ? `${ranNow} gemiste ${ranNow === 1 ? 'taak' : 'taken'} ingehaald; ` : ''}${next ? `volgende: ${next.job} op ${next.at}` : 'geen geplande taken'} (overzicht: lla planning)`,
   stopping: () => 'lla-bot stopt…',
   stopped: () => 'lla-bot is gestopt.',
 } as const;

@@ -149,13 +149,13 @@ export const eventsMsg = {
 
   // rapport -----------------------------------------------------------------
   reportDescription: () =>
-    'De signalenrapportage: kerncijfers, knelpunten naar aantal signalen en een tabel per regio. Standaard de vorige volle kalendermaand.',
+    'De signalenrapportage: kerncijfers, knelpunten naar aantal signalen, een tabel per regio, besluiten voor de ambassadeurs, taakgroepen, bijeenkomsten, monitor en verloop per maand, met grafieken in html. Standaard de vorige volle kalendermaand.',
   optFrom: () => 'eerste dag van de periode (jjjj-mm-dd)',
   optTo: () => 'laatste dag van de periode, tot en met (jjjj-mm-dd)',
-  optFormat: () => 'formaat: md of json (standaard md)',
-  optReportOut: () => 'schrijf het rapport naar dit bestand',
-  formatLater: (format: string) => `Het formaat „${format}” komt in een latere versie. Beschikbaar: md, json.`,
-  formatUnknown: (format: string) => `Onbekend formaat „${format}”. Beschikbaar: md, json.`,
+  optFormat: () => 'formaat: md (terminal en chat), html (één bestand met grafieken, om te printen), xlsx (Excel, één blad per onderdeel) of json (standaard md)',
+  optReportOut: () => 'schrijf het rapport naar dit bestand, of in deze map als signalenrapportage-<van>-<tot>.<formaat>',
+  formatUnknown: (format: string) => `Onbekend formaat „${format}”. Beschikbaar: md, html, xlsx, json.`,
+  xlsxNeedsFile: () => 'Een xlsx-bestand is niet leesbaar in de terminal: geef --uit <bestand of map> (of stuur de uitvoer door naar een bestand).',
   reportProgress: () => 'Rapport maken',
   reportWritten: (file: string) => `Rapport geschreven: ${file}`,
 } as const;

@@ -37,6 +37,10 @@ const auditActions: Record<string, string> = {
   'monitor.open': 'monitorronde geopend',
   'monitor.submit': 'monitorcijfers ingestuurd',
   'monitor.close': 'monitorronde gesloten',
+  'job.run': 'geplande taak uitgevoerd',
+  'event.announce': 'bijeenkomst aangekondigd',
+  'person.linkChat': 'chataccount gekoppeld',
+  'person.teamsAddress': 'Teams-adres vastgelegd',
 };
 
 /** Dutch names of audit detail keys. */

@@ -314,16 +314,27 @@ export function eraseFreeText(c: StuckCase, at: string): void {
  * the settings has passed. Structured facts (status, theme, bottlenecks,
  * dates) stay for the signal report. Run by the scheduler or the quartermaster.
  */
+/**
+ * Closed cases whose free text is due for removal: closed at least
+ * `retentionDays` ago and not purged since their last closing (a reopened and
+ * re-closed case gets new free text, and a new term).
+ */
+export function expiredFreeText(data: StoreData, now: Date): string[] {
+  const today = amsterdamDay(now);
+  return data.cases
+    .filter((c) => c.closedAt && !isOpen(c.status))
+    .filter((c) => !(c.freeTextPurgedAt && Date.parse(c.freeTextPurgedAt) > Date.parse(c.closedAt!)))
+    .filter((c) => daysBetween(amsterdamDay(c.closedAt!), today) >= data.settings.retentionDays)
+    .map((c) => c.code);
+}
+
 export function purgeExpiredFreeText(ctx: Context): Promise<string[]> {
   return mutate(ctx, (tx) => {
     if (!(tx.actor.kind === 'system' || isQuartermaster(tx.actor))) throw forbidden('de bewaartermijn toepassen');
-    const today = amsterdamDay(tx.now);
+    const expired = new Set(expiredFreeText(tx.data, tx.now));
     const purged: string[] = [];
     for (const c of tx.data.cases) {
-      if (!c.closedAt || isOpen(c.status)) continue;
-      // Purged already since the last closing (a reopened and re-closed case gets new free text).
-      if (c.freeTextPurgedAt && Date.parse(c.freeTextPurgedAt) > Date.parse(c.closedAt)) continue;
-      if (daysBetween(amsterdamDay(c.closedAt), today) < tx.data.settings.retentionDays) continue;
+      if (!expired.has(c.code)) continue;
       eraseFreeText(c, tx.nowIso);
       tx.audit('case.purge', 'case', c.code);
       purged.push(c.code);

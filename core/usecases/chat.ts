@@ -9,6 +9,7 @@ import { forbidden } from '../errors.js';
 import {
   TeamsConversationSchema,
   type LlaEvent,
+  type MonitorRound,
   type Notification,
   type Person,
   type Region,
@@ -16,6 +17,8 @@ import {
   type StuckCase,
   type TaskGroup,
 } from '../schema.js';
+import { monitorRegions } from '../jobs.js';
+import { buildSignalReport, type SignalReport } from '../report.js';
 import { MAX_ATTEMPTS } from './outbox.js';
 import { slackUserId, teamsAadObjectId } from './people.js';
 
@@ -87,14 +90,30 @@ export interface Delivery {
   region?: Region;
   event?: LlaEvent;
   taskGroup?: TaskGroup;
+  /** Monitor notifications: the round (`params.period`). */
+  monitorRound?: MonitorRound;
+  /** Monitor notifications: the started regions without figures in that round, now. */
+  missingRegions?: Region[];
+  /** Weekly digest and monthly report: the signal report of `params.from`–`params.to`, as of the notification's time. */
+  report?: SignalReport;
 }
 
 function delivery(data: StoreData, notification: Notification, recipient: Person): Delivery {
   const d: Delivery = { notification, recipient };
-  const { caseCode, eventId, taskGroupId } = notification.params;
+  const { caseCode, eventId, taskGroupId, regionCode, period, from, to } = notification.params;
   if (typeof caseCode === 'string') {
     d.case = data.cases.find((c) => c.code === caseCode);
     d.region = data.regions.find((r) => r.code === d.case?.regionCode);
+  } else if (typeof regionCode === 'string') {
+    d.region = data.regions.find((r) => r.code === regionCode);
+  }
+  if (typeof period === 'string') {
+    d.monitorRound = data.monitorRounds.find((m) => m.period === period);
+    const submitted = new Set(d.monitorRound?.submissions.map((s) => s.regionCode));
+    if (d.monitorRound) d.missingRegions = monitorRegions(data).filter((r) => !submitted.has(r.code));
+  }
+  if ((notification.kind === 'weeklyDigest' || notification.kind === 'monthlyReport') && typeof from === 'string' && typeof to === 'string') {
+    d.report = buildSignalReport(data, { from, to, now: new Date(notification.createdAt) });
   }
   if (typeof eventId === 'string') d.event = data.events.find((e) => e.id === eventId);
   if (typeof taskGroupId === 'string') d.taskGroup = data.taskGroups.find((t) => t.id === taskGroupId);

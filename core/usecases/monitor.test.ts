@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectLlaError, expectRefusedWithoutWrite, makeFixture } from '../../test/helpers/core-fixture.js';
 import { msg } from '../messages.js';
+import { addPerson, updatePerson } from './people.js';
 import { closeMonitorRound, listMonitorRounds, monitorOverview, openMonitorRound, openRound, submitMonitorFigures } from './monitor.js';
 
 const figures = { includedClients: 12, newInclusions: 3, outflow: 1, started: true };
@@ -185,5 +186,28 @@ describe('the overview', () => {
   it('without any round there is nothing to show', async () => {
     const f = await makeFixture();
     await expectLlaError(monitorOverview(f.quartermaster), 'conflict');
+  });
+});
+
+describe('asking the regions', () => {
+  it('opening a round asks each started region’s active project lead, with the period and region', async () => {
+    const f = await makeFixture();
+    await openMonitorRound(f.quartermaster, { period: '2026-H1' });
+    const asked = (await f.data()).outbox.filter((n) => n.kind === 'monitorRequest');
+    expect(asked.map((n) => [n.recipientId, n.params])).toEqual([
+      [f.people.projectLeadUtr.id, { period: '2026-H1', regionCode: 'UTR' }],
+      [f.people.projectLeadHgl.id, { period: '2026-H1', regionCode: 'HGL' }],
+    ]);
+    expect((await f.data()).audit.at(-1)).toMatchObject({ action: 'monitor.open', details: { asked: 2 } });
+  });
+
+
+  it('regions that have not started, and inactive project leads, are not asked', async () => {
+    const f = await makeFixture();
+    await addPerson(f.quartermaster, { name: 'Arnout Arnhem', email: 'pl.arn@example.org', roles: ['projectLead'], regionCode: 'ARN' });
+    await updatePerson(f.quartermaster, { personId: f.people.projectLeadUtr.id, active: false });
+    await openMonitorRound(f.quartermaster, { period: '2026-H2' });
+    const asked = (await f.data()).outbox.filter((n) => n.kind === 'monitorRequest');
+    expect(asked.map((n) => n.recipientId)).toEqual([f.people.projectLeadHgl.id]);
   });
 });

@@ -13,7 +13,9 @@ import {
 } from '../context.js';
 import { amsterdamDay, daysBetween } from '../dates.js';
 import { forbidden, LlaError, notFound, validationError } from '../errors.js';
+import { monitorRegions, regionProjectLeads } from '../jobs.js';
 import { msg } from '../messages.js';
+import { includedClientsPerYear, type MonitorYear } from '../report-monitor.js';
 import { CalendarDate, Period, RegionCode, type MonitorRound, type MonitorSubmission, type StoreData } from '../schema.js';
 
 export const OpenRoundInput = z.object({ period: z.string().trim().toUpperCase().pipe(Period), closesOn: CalendarDate.optional() });
@@ -46,7 +48,15 @@ export async function openMonitorRound(ctx: Context, input: z.input<typeof OpenR
     };
     if (parsed.closesOn) round.closesOn = parsed.closesOn;
     tx.data.monitorRounds.push(round);
-    tx.audit('monitor.open', 'monitorRound', round.period);
+    // Ask each started region's project lead(s) in chat, with a button to the monitor form.
+    let asked = 0;
+    for (const region of monitorRegions(tx.data)) {
+      for (const lead of regionProjectLeads(tx.data, region.code)) {
+        tx.notify('monitorRequest', lead.id, { period: round.period, regionCode: region.code });
+        asked += 1;
+      }
+    }
+    tx.audit('monitor.open', 'monitorRound', round.period, { asked });
     return round;
   });
 }
@@ -135,7 +145,7 @@ export interface MonitorOverview {
   regionsStarted: number;
   regionsTotal: number;
   /** Included clients per region per year: the last submission of each year (the chart of seeds annex 3). */
-  perYear: Array<{ year: number; total: number; byRegion: Record<string, number> }>;
+  perYear: MonitorYear[];
 }
 
 /** The overview of a round (default: the newest). Regional people see only their own region's row. */
@@ -162,24 +172,7 @@ export function monitorOverview(ctx: Context, input: { period?: string } = {}): 
     });
     const submitted = rows.filter((r) => r.submitted);
     const sum = (k: 'includedClients' | 'newInclusions' | 'outflow') => submitted.reduce((n, r) => n + (r[k] ?? 0), 0);
-    const visible = new Set(regions.map((r) => r.code));
-    const years = new Map<number, Map<string, { period: string; value: number }>>();
-    for (const m of data.monitorRounds) {
-      const year = +m.period.slice(0, 4);
-      const byRegion = years.get(year) ?? new Map<string, { period: string; value: number }>();
-      for (const s of m.submissions) {
-        if (!visible.has(s.regionCode)) continue;
-        const prev = byRegion.get(s.regionCode);
-        if (!prev || prev.period < m.period) byRegion.set(s.regionCode, { period: m.period, value: s.includedClients });
-      }
-      years.set(year, byRegion);
-    }
-    const perYear = [...years.entries()]
-      .sort((a, b) => a[0] - b[0])
-      .map(([year, byRegion]) => {
-        const flat = Object.fromEntries([...byRegion.entries()].map(([k, v]) => [k, v.value]));
-        return { year, total: Object.values(flat).reduce((a, b) => a + b, 0), byRegion: flat };
-      });
+    const perYear = includedClientsPerYear(data.monitorRounds, new Set(regions.map((r) => r.code)));
     return {
       period: round.period,
       status: round.status,

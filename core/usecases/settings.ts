@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { mutate, parseInput, query, readsEverything, requireQuartermaster, type Context } from '../context.js';
 import { forbidden, LlaError } from '../errors.js';
+import { parseCron } from '../jobs-cron.js';
+import { jobSlug, scheduleMsg } from '../messages-cli/planning.js';
 import { JobName, Timestamp, type AuditEntry, type Settings } from '../schema.js';
 
 export function getSettings(ctx: Context): Promise<Settings> {
@@ -11,11 +13,27 @@ export function getSettings(ctx: Context): Promise<Settings> {
 export const UpdateSettingsInput = z.object({
   retentionDays: z.coerce.number().int().min(30).max(3650).optional(),
   checkInIntervalDays: z.coerce.number().int().min(7).max(180).optional(),
-  schedules: z.partialRecord(JobName, z.string().trim().min(9).max(100)).optional(),
+  // Checked as cron expressions below (a too-short one gets the cron explanation, not "too short").
+  schedules: z.partialRecord(JobName, z.string().trim().min(1).max(100)).optional(),
 });
+
+/** Each schedule must be a valid five-field cron expression; returns them normalised (single spaces). */
+function checkedSchedules(schedules: Partial<Record<JobName, string>>): Partial<Record<JobName, string>> {
+  const out: Partial<Record<JobName, string>> = {};
+  for (const [job, expression] of Object.entries(schedules) as Array<[JobName, string]>) {
+    const parsed = parseCron(expression);
+    if (!parsed.ok) {
+      const problem = scheduleMsg.cronProblem(parsed.problem);
+      throw new LlaError('validation', scheduleMsg.cronInvalidFor(jobSlug[job], problem), [{ field: 'schedules', message: problem }]);
+    }
+    out[job] = parsed.spec.source;
+  }
+  return out;
+}
 
 export async function updateSettings(ctx: Context, input: z.input<typeof UpdateSettingsInput>): Promise<Settings> {
   const parsed = parseInput(UpdateSettingsInput, input);
+  if (parsed.schedules) parsed.schedules = checkedSchedules(parsed.schedules);
   return mutate(ctx, (tx) => {
     requireQuartermaster(tx.actor, 'instellingen wijzigen');
     const changed: string[] = [];
