@@ -107,6 +107,20 @@ describe('lla vakdag', () => {
     expect(forbidden.code).toBe(3);
   });
 
+  it('aankondigen queues chat invitations for the audience once; only the kwartiermaker may', async () => {
+    const events = (await run(['vakdag', 'lijst', '--json'])).json() as Array<{ id: string; kind: string }>;
+    const id = events.find((e) => e.kind === 'vakdagProviders')!.id; // planned by `vakdag plan`
+    const first = await run(['vakdag', 'aankondigen', id, '--json']);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.json()).toEqual({ eventId: id, announced: ['P-0003', 'P-0005'], skipped: 0 }); // the project leads (providers)
+    const again = await run(['vakdag', 'aankondigen', id]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain('0 uitnodigingen klaargezet voor de chat (2 overgeslagen: al uitgenodigd of aangemeld)');
+    const [forbidden, unknown] = await Promise.all([as('P-0003', ['vakdag', 'aankondigen', id]), run(['vakdag', 'aankondigen', 'EV-2099-99'])]);
+    expect(forbidden.code).toBe(3);
+    expect(unknown.code).toBe(4);
+  });
+
   it('lijst shows registered/capacity and waiting list; toon shows one event', async () => {
     const r = await run(['vakdag', 'lijst', '--json']);
     expect(r.code, r.stderr).toBe(0);

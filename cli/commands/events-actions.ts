@@ -160,6 +160,15 @@ export async function registrationCmd(app: CliApp, id: string | undefined, perso
   }
 }
 
+export async function announceCmd(app: CliApp, id: string | undefined): Promise<void> {
+  const key = await eventId(app, id);
+  const { announceEvent } = await import('../../core/usecases/events.js');
+  const result = await announceEvent(await app.ctx(), { eventId: key });
+  app.print({ eventId: result.event.id, announced: result.announced, skipped: result.skipped }, () =>
+    eventsMsg.announced(result.event.title, result.announced.length, result.skipped),
+  );
+}
+
 export async function participantsCmd(app: CliApp, id: string | undefined): Promise<void> {
   const key = await eventId(app, id);
   const { getEvent, waitlist } = await import('../../core/usecases/events.js');

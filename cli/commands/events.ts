@@ -95,6 +95,14 @@ function registerVakdag(program: Command, run: Runner): void {
     .action(run((app, id: string | undefined, o: { persoon?: string }) => lazy('registrationCmd')(app, id, o.persoon, false)));
 
   vakdag
+    .command('aankondigen')
+    .alias('announce')
+    .argument('[id]', eventsMsg.argId())
+    .description(eventsMsg.announceDescription())
+    .addHelpText('before', ex(['lla vakdag aankondigen EV-2027-02', 'lla vakdag aankondigen EV-2027-02 --json']))
+    .action(run((app, id?: string) => lazy('announceCmd')(app, id)));
+
+  vakdag
     .command('deelnemers')
     .alias('participants')
     .argument('[id]', eventsMsg.argId())

@@ -88,6 +88,10 @@ export const eventsMsg = {
   ],
 
   registerDescription: () => 'Meld u (of als kwartiermaker iemand anders) aan; bij een volle bijeenkomst komt u op de wachtlijst.',
+  announceDescription: () =>
+    'Kondig een bijeenkomst aan in de chat bij het publiek ervan (met knoppen om aan te melden); wie al een uitnodiging kreeg of al is aangemeld, krijgt er geen tweede.',
+  announced: (title: string, count: number, skipped: number) =>
+    `${title}: ${count === 1 ? '1 uitnodiging' : `${count} uitnodigingen`} klaargezet voor de chat${skipped > 0 ? ` (${skipped} overgeslagen: al uitgenodigd of aangemeld)` : ''}. De bot verstuurt ze.`,
   unregisterDescription: () => 'Meld u (of als kwartiermaker iemand anders) af; een vrijgekomen plek gaat naar de wachtlijst.',
   optPerson: () => 'iemand anders (persoons-id of e-mailadres; alleen de kwartiermaker)',
   /** `who` absent: the actor themself. */
