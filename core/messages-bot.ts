@@ -26,6 +26,7 @@ export const convMsg = {
     { command: 'voortgang', what: 'voortgang doorgeven van de taakgroep waarvan u eerste aanspreekpunt bent' },
     { command: 'vakdagen', what: 'komende vakdagen en bijeenkomsten; aan- en afmelden' },
     { command: 'monitor', what: 'de halfjaarlijkse monitorcijfers van uw regio insturen' },
+    { command: 'rapport', what: 'de signalenrapportage van vorige maand in het kort (kwartiermaker en ambassadeurs)' },
     { command: 'help', what: 'dit overzicht' },
   ],
 

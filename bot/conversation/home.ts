@@ -47,7 +47,11 @@ export async function helpView(deps: ConversationDeps, turn: Turn, unknownComman
   const text = [...(unknownCommand ? [convMsg.helpUnknown()] : []), convMsg.helpIntro()];
   return message('info', text, {
     title: convMsg.helpTitle(),
-    facts: convMsg.helpCommands().map((c) => ({ label: c.command, value: c.what })),
+    facts: convMsg
+      .helpCommands()
+      // The report is for those who read everything; others are not shown a command that refuses them.
+      .filter((c) => c.command !== 'rapport' || person.roles.some((r) => r === 'quartermaster' || r === 'ambassador'))
+      .map((c) => ({ label: c.command, value: c.what })),
     buttons: quickButtons(person, false, false),
   });
 }

@@ -6,14 +6,15 @@
  */
 import { convMsg } from '../../core/messages-bot.js';
 import type { Delivery, TaskGroup } from '../../core/index.js';
+import { signalReport } from '../../core/report.js';
 import { caseDetailView, openCasesView } from './cases.js';
 import { cancelAction, eventsView, registerAction } from './events.js';
 import { check, openForm, submit } from './form-flow.js';
 import { helpView, homeView } from './home.js';
 import { parseIntent } from './intents.js';
-import { errName, guarded, message, parseFormOpenValue } from './kit.js';
+import { ctxOf, errName, guarded, message, parseFormOpenValue } from './kit.js';
 import { moveAction } from './move.js';
-import { notificationView } from './notifications.js';
+import { notificationView, reportSummaryView } from './notifications.js';
 import { checkInView, snoozeAction } from './task-groups.js';
 import type { Conversation, ConversationDeps, Turn } from './types.js';
 import type { ActionRef, MessageView, View } from './view.js';
@@ -37,6 +38,9 @@ function text(deps: ConversationDeps, turn: Turn, typed: string): Promise<View> 
         return caseDetailView(deps, turn, intent.code);
       case 'events':
         return eventsView(deps, turn);
+      case 'report':
+        // The last full calendar month; core decides who may read it (kwartiermaker, ambassadors).
+        return reportSummaryView(await signalReport(ctxOf(deps, turn)), false);
       case 'help':
         return helpView(deps, turn, intent.unknown);
     }

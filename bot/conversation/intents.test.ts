@@ -56,6 +56,8 @@ describe('text intents', () => {
     expect(asMessage(await f.conv.text(t, 'vakdagen')).title).toBe('Komende vakdagen en bijeenkomsten');
     const help = asMessage(await f.conv.text(t, 'help'));
     expect(help.facts?.map((x) => x.label)).toEqual(['meld', 'signaal', 'mijn casussen', 'casus VC-2026-0001', 'voortgang', 'vakdagen', 'monitor', 'help']);
+    const forAmbassador = asMessage(await f.conv.text(f.turns.ambassador, 'help'));
+    expect(forAmbassador.facts?.map((x) => x.label)).toContain('rapport');
     const unknown = asMessage(await f.conv.text(t, 'doe iets'));
     expect(unknown.text[0]).toBe('Die opdracht ken ik niet.');
     expect(unknown.facts).toEqual(help.facts);

@@ -6,6 +6,7 @@ export type Intent =
   | { kind: 'cases' }
   | { kind: 'case'; code: string }
   | { kind: 'events' }
+  | { kind: 'report' }
   | { kind: 'help'; unknown: boolean };
 
 const WORDS: Record<string, Intent> = {
@@ -22,6 +23,8 @@ const WORDS: Record<string, Intent> = {
   casus: { kind: 'cases' },
   voortgang: { kind: 'form', formId: 'progress' },
   vakdagen: { kind: 'events' },
+  rapport: { kind: 'report' },
+  signalenrapportage: { kind: 'report' },
   vakdag: { kind: 'events' },
   bijeenkomsten: { kind: 'events' },
   monitor: { kind: 'form', formId: 'monitor' },

@@ -5,6 +5,7 @@
  */
 import { amsterdamDay, CaseStatus, daysBetween, msg, statusLabel, themeLabel, type Delivery, type StuckCase } from '../../core/index.js';
 import { convMsg } from '../../core/messages-bot.js';
+import type { SignalReport } from '../../core/report.js';
 import { caseFacts, moveButtons, moveTargets, showCaseButton } from './cases.js';
 import { eventNotice } from './events.js';
 import { facts, formButton, message } from './kit.js';
@@ -22,10 +23,12 @@ const DIGEST_BOTTLENECKS = 3;
 
 /** Weekly digest and monthly report: headline figures, what changed, decisions waiting, how to get the full report. */
 function digestView(d: Delivery): MessageView | undefined {
-  const r = d.report;
-  if (!r) return undefined;
+  return d.report ? reportSummaryView(d.report, d.notification.kind === 'weeklyDigest') : undefined;
+}
+
+/** The signal report in short, as chat shows it (digests, and the `rapport` command). */
+export function reportSummaryView(r: SignalReport, weekly: boolean): MessageView {
   const h = r.headline;
-  const weekly = d.notification.kind === 'weeklyDigest';
   const top = r.bottlenecks.filter((b) => b.signals > 0).slice(0, DIGEST_BOTTLENECKS).map((b) => convMsg.digestBottleneck(b.bottleneckId, b.title, b.signals));
   const shown = r.escalations.slice(0, DIGEST_ESCALATIONS);
   const text = [
