@@ -3,7 +3,7 @@
  * migration, schema validation and referential integrity. `data/` implements
  * the port on a file; `MemoryStore` implements it in memory for tests.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { describeStoreIssues, LlaError } from './errors.js';
 import { msg } from './messages.js';
 import { SCHEMA_VERSION, StoreSchema, type StoreData } from './schema.js';
@@ -142,9 +142,97 @@ export function validateResult(data: StoreData): StoreData {
   if (!parsed.success) {
     throw new LlaError('storeInvalid', msg.storeResultInvalid(describeStoreIssues(parsed.error as z.ZodError)));
   }
-  const problems = integrityProblems(parsed.data);
-  if (problems.length > 0) throw new LlaError('storeInvalid', msg.storeResultInvalid(problems.slice(0, 3).join('; ')));
+  assertResultIntegrity(parsed.data);
   return parsed.data;
+}
+
+/** The integrity half of `validateResult`, for a result whose schema check was done member by member. */
+export function assertResultIntegrity(data: StoreData): void {
+  const problems = integrityProblems(data);
+  if (problems.length > 0) throw new LlaError('storeInvalid', msg.storeResultInvalid(problems.slice(0, 3).join('; ')));
+}
+
+// Helpers for validating a store member by member ---------------------------
+//
+// `StoreSchema` is a plain `z.object` without refinements or catch-all, so a
+// whole store passes it exactly when every member passes its own schema, and
+// a member that is a `z.array(R)` without checks passes exactly when every
+// record passes `R`. The file store uses that to re-check only the records a
+// transaction added or changed (see data/store-codec.ts).
+
+type Shape = Record<string, z.ZodType>;
+const shape = StoreSchema.shape as unknown as Shape;
+
+/** The top-level members of a store, in schema order (the order zod writes them in). */
+export const STORE_KEYS: readonly string[] = Object.freeze(Object.keys(shape));
+
+/** The schema of one top-level member. */
+export function storeMemberSchema(key: string): z.ZodType {
+  const schema = shape[key];
+  if (!schema) throw new RangeError(`unknown store member ${key}`);
+  return schema;
+}
+
+/**
+ * The record schema of a member that is a plain array of records (no checks
+ * on the array itself, such as a minimum length), else null.
+ */
+export function storeRecordSchema(key: string): z.ZodType | null {
+  const def = storeMemberSchema(key)._zod.def as { type: string; element?: z.ZodType; checks?: unknown[] };
+  if (def.type !== 'array' || !def.element || (def.checks?.length ?? 0) > 0) return null;
+  return def.element;
+}
+
+/** Whether the store schema itself allows member-by-member validation (no refinements, no catch-all). */
+export function storeSchemaIsMemberwise(): boolean {
+  const def = StoreSchema._zod.def as { checks?: unknown[]; catchall?: unknown };
+  return (def.checks?.length ?? 0) === 0 && def.catchall === undefined;
+}
+
+/**
+ * Whether a value is plain JSON data: strings, finite numbers, booleans,
+ * null, arrays without holes and objects with the plain prototype, all the
+ * way down, and nothing undefined. For such a value, its JSON text fixes the
+ * value completely, so a record whose text equals that of a record that
+ * passed the schema passes it too. Anything else (a Date, NaN, undefined,
+ * a class instance, a function) is left to the schema.
+ */
+export function isPlainJson(value: unknown): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value);
+    case 'object': {
+      if (value === null) return true;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) if (!(i in value) || !isPlainJson(value[i])) return false;
+        return true;
+      }
+      const proto = Object.getPrototypeOf(value) as unknown;
+      if (proto !== Object.prototype && proto !== null) return false;
+      for (const k in value) if (!isPlainJson((value as Record<string, unknown>)[k])) return false;
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * Everything a store's validity depends on, as text: the schema (as JSON
+ * Schema) and the integrity rules. A change in either gives another text, so
+ * a mark "this file was valid" made under other rules is not trusted.
+ */
+export function storeRulesSource(): string {
+  let schema: string;
+  try {
+    schema = JSON.stringify(z.toJSONSchema(StoreSchema, { unrepresentable: 'any' }));
+  } catch {
+    schema = 'no-json-schema';
+  }
+  return `schema ${SCHEMA_VERSION}\n${schema}\n${integrityProblems.toString()}\n${validateStore.toString()}\n${migrate.toString()}`;
 }
 
 /**

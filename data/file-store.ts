@@ -14,6 +14,12 @@
  *   then the directory is fsynced; the file has mode 0600.
  * - Reads take no lock; they re-read the file every time. A rename is atomic,
  *   so a reader sees either the old or the new version.
+ * - Beside the file, `lla.json.valid` (the mark) vouches for its bytes as
+ *   validated by `lla` (size, SHA-256, schema version and rules). A marked
+ *   file is not validated again and is parsed member by member on use; a
+ *   transaction re-checks only what it changed. Without a fitting mark
+ *   everything is validated in full, as before. data/store-codec.ts has the
+ *   design and why the result is the same as a full validation.
  */
 import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -21,12 +27,17 @@ import { Low, type Adapter } from 'lowdb';
 import { LlaError } from '../core/errors.js';
 import { msg } from '../core/messages.js';
 import type { StoreData } from '../core/schema.js';
-import { validateResult, validateStore, type StorePort } from '../core/store.js';
+import { validateResult, type StorePort } from '../core/store.js';
 import { listBackups, readFileIfExists, rotateBackup, writeFileAtomic } from './durable-file.js';
 import { acquireLock, LockTimeoutError, type LockOptions } from './lock.js';
 import { createSeedStore } from './seed.js';
+import { encodeValidStore, loadStore, openTransaction, parseStoreBytes, readView, type EncodedStore, type LoadedStore, type MemberRange, type StoreTransaction } from './store-codec.js';
+
+export { parseStoreBytes };
 
 export const STORE_FILE = 'lla.json';
+/** The mark beside the store that vouches for its bytes (see data/store-codec.ts). */
+export const STORE_MARK = `${STORE_FILE}.valid`;
 export const BACKUP_DIR = 'backups';
 export const DEFAULT_BACKUPS_KEPT = 50;
 
@@ -45,35 +56,25 @@ export interface FileStoreOptions {
   now?: () => Date;
 }
 
-/** Parse and validate the bytes of a store file; throws `storeInvalid` naming the file and the fault. */
-export function parseStoreBytes(bytes: Buffer, file: string): { data: StoreData; migrated: boolean } {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(bytes.toString('utf8'));
-  } catch (err) {
-    throw new LlaError('storeInvalid', msg.storeInvalidJson(file, (err as Error).message));
-  }
-  return validateStore(raw, file);
-}
+/**
+ * lowdb adapter for one transaction: reads through the codec (trusting a
+ * fitting mark, else validating in full); on write it checks the result,
+ * keeps a backup of the previous version and writes file and mark durably.
+ */
+class TransactionAdapter implements Adapter<StoreData> {
+  private tx: StoreTransaction | undefined;
 
-/** lowdb adapter: validated reads, validated durable atomic writes with a backup of the previous version. */
-class DurableJsonAdapter implements Adapter<StoreData> {
-  constructor(
-    private readonly file: string,
-    private readonly backupDir: string,
-    private readonly keep: number,
-  ) {}
+  constructor(private readonly store: FileStore) {}
 
-  async read(): Promise<StoreData | null> {
-    const bytes = await readFileIfExists(this.file);
-    if (bytes === null) return null;
-    return parseStoreBytes(bytes, this.file).data;
+  async read(): Promise<StoreData> {
+    this.tx = openTransaction((await this.store.load()) ?? { kind: 'parsed', data: this.store.missing(), migrated: false });
+    return this.tx.data;
   }
 
   async write(data: StoreData): Promise<void> {
-    const valid = validateResult(data);
-    await rotateBackup(this.file, this.backupDir, this.keep);
-    await writeFileAtomic(this.file, `${JSON.stringify(valid)}\n`, { mode: 0o600 });
+    // `finish` checks the very object `read` handed out; any other object gets the full check.
+    const encoded = this.tx && data === this.tx.data ? this.tx.finish() : encodeValidStore(validateResult(data));
+    await this.store.replace(encoded, 'link');
   }
 }
 
@@ -82,16 +83,25 @@ export class FileStore implements StorePort {
   readonly file: string;
   readonly backupDir: string;
   readonly lockFile: string;
+  readonly markFile: string;
   private readonly keep: number;
   private readonly lockOptions: LockOptions;
   private readonly createIfMissing: boolean;
   private readonly now: () => Date;
+  /**
+   * The bytes this instance last found vouched for by their mark, or wrote
+   * itself. A later read of identical bytes (compared in full, which is
+   * cheaper than hashing) needs no new hash: validity is a property of the
+   * bytes. Anything else goes through the mark again.
+   */
+  private lastMarked: { bytes: Buffer; members: MemberRange[] } | undefined;
 
   constructor(options: FileStoreOptions) {
     this.dir = path.resolve(options.dir);
     this.file = path.join(this.dir, STORE_FILE);
     this.backupDir = path.join(this.dir, BACKUP_DIR);
     this.lockFile = `${this.file}.lock`;
+    this.markFile = path.join(this.dir, STORE_MARK);
     this.keep = options.backupsKept ?? DEFAULT_BACKUPS_KEPT;
     this.lockOptions = { ...LOCK_OPTIONS, ...(options.lockTimeoutMs ? { timeoutMs: options.lockTimeoutMs } : {}) };
     this.createIfMissing = options.createIfMissing ?? true;
@@ -108,24 +118,54 @@ export class FileStore implements StorePort {
     }
   }
 
-  private missing(): StoreData {
+  /** @internal The store to start from when there is no file (the seed), or `notFound`. */
+  missing(): StoreData {
     if (!this.createIfMissing) throw new LlaError('notFound', msg.storeMissing(this.dir));
     return createSeedStore(this.now());
   }
 
   async read(): Promise<StoreData> {
+    const loaded = await this.load();
+    return loaded === null ? this.missing() : readView(loaded);
+  }
+
+  /**
+   * @internal The file's bytes, trusted by their mark or parsed and fully
+   * validated (throws `storeInvalid`); null when there is no file. The file
+   * is read before the mark: a mark of a write in between then does not fit,
+   * which only means a full validation.
+   */
+  async load(): Promise<LoadedStore | null> {
     const bytes = await readFileIfExists(this.file);
-    if (bytes === null) return this.missing();
-    return parseStoreBytes(bytes, this.file).data;
+    if (bytes === null) return null;
+    // Byte for byte the file this instance last found marked (or wrote): no need to hash it again.
+    const known = this.lastMarked;
+    if (known && known.bytes.equals(bytes)) return { kind: 'marked', bytes, members: known.members };
+    const loaded = loadStore(bytes, await readFileIfExists(this.markFile), this.file);
+    this.lastMarked = loaded.kind === 'marked' ? { bytes, members: loaded.members } : undefined;
+    return loaded;
+  }
+
+  /**
+   * @internal Replace the file, under the lock: keep the current version as
+   * a backup (`link`: it is about to be replaced, so a hard link keeps it),
+   * write the new bytes durably, then their mark. A crash in between leaves
+   * a mark that does not fit the file, which only costs a full validation.
+   */
+  async replace(encoded: EncodedStore, backup: 'link' | 'none'): Promise<void> {
+    if (backup === 'link') await rotateBackup(this.file, this.backupDir, this.keep);
+    this.lastMarked = undefined;
+    await writeFileAtomic(this.file, encoded.bytes, { mode: 0o600 });
+    await writeFileAtomic(this.markFile, encoded.mark, { mode: 0o600 });
+    this.lastMarked = { bytes: encoded.bytes, members: encoded.members };
   }
 
   /** Run `fn` under the lock on freshly read data and persist its changes. */
   async transact<T>(fn: (data: StoreData) => T): Promise<T> {
     return this.locked(async () => {
-      const db = new Low<StoreData | null>(new DurableJsonAdapter(this.file, this.backupDir, this.keep) as Adapter<StoreData | null>, null);
+      const db = new Low<StoreData | null>(new TransactionAdapter(this) as Adapter<StoreData | null>, null);
       await db.read();
-      const data = db.data ?? this.missing();
-      db.data = data;
+      const data = db.data!;
       const result = fn(data);
       await db.write();
       return result;
@@ -140,7 +180,7 @@ export class FileStore implements StorePort {
   async initialise(data: StoreData): Promise<boolean> {
     return this.locked(async () => {
       if (await this.exists()) return false;
-      await writeFileAtomic(this.file, `${JSON.stringify(validateResult(data))}\n`, { mode: 0o600 });
+      await this.replace(encodeValidStore(validateResult(data)), 'none');
       return true;
     });
   }
@@ -148,9 +188,8 @@ export class FileStore implements StorePort {
   /** An explicit backup of the current file (`lla backup`). Returns its path. */
   async backup(): Promise<string> {
     return this.locked(async () => {
-      const bytes = await readFileIfExists(this.file);
-      if (bytes === null) throw new LlaError('notFound', msg.storeMissing(this.dir));
-      parseStoreBytes(bytes, this.file); // never back up a broken file as if it were good
+      // Never back up a broken file as if it were good (the mark or a full validation says so).
+      if ((await this.load()) === null) throw new LlaError('notFound', msg.storeMissing(this.dir));
       // A copy, not a link: this version stays live, and an edit in place would change a link too.
       const made = await rotateBackup(this.file, this.backupDir, this.keep, { copy: true });
       if (!made) throw new LlaError('notFound', msg.storeMissing(this.dir));
@@ -171,9 +210,10 @@ export class FileStore implements StorePort {
     const bytes = await readFileIfExists(source);
     if (bytes === null) throw new LlaError('notFound', msg.notFound('Back-up', backupFile));
     const { data } = parseStoreBytes(bytes, source);
+    const encoded = encodeValidStore(validateResult(data));
     return this.locked(async () => {
       await rotateBackup(this.file, this.backupDir, this.keep);
-      await writeFileAtomic(this.file, `${JSON.stringify(validateResult(data))}\n`, { mode: 0o600 });
+      await this.replace(encoded, 'none');
       return source;
     });
   }

@@ -13,7 +13,7 @@ import { systemClock } from '../core/dates.js';
 import { LlaError } from '../core/errors.js';
 import { listCases, reportCase } from '../core/usecases/cases.js';
 import { createFirstQuartermaster } from '../core/usecases/people.js';
-import { FileStore, parseStoreBytes } from '../data/file-store.js';
+import { FileStore, parseStoreBytes, STORE_FILE, STORE_MARK } from '../data/file-store.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dirs: string[] = [];
@@ -131,7 +131,7 @@ describe('store shared by separate processes', () => {
     });
     expect(created.code).toMatch(/^VC-\d{4}-\d{4}$/);
     // Killed writers leave no temp files behind for long: the next writer sweeps them.
-    const leftovers = (await readdir(store.dir)).filter((n) => n !== 'lla.json' && n !== 'backups');
+    const leftovers = (await readdir(store.dir)).filter((n) => n !== STORE_FILE && n !== STORE_MARK && n !== 'backups');
     expect(leftovers).toEqual([]);
   }, 240_000);
 });
