@@ -44,7 +44,7 @@ export function parseIntent(text: string): Intent {
     .replace(/^\/?lla\b\s*/, '')
     .replace(/[.!?]+$/, '')
     .trim();
-  const known = WORDS[words];
+  const known = Object.hasOwn(WORDS, words) ? WORDS[words] : undefined;
   if (known) return known;
   const code = /^(?:casus )?(vc-\d{4}-\d{1,8})$/.exec(words) ?? /^casus (\S{1,40})$/.exec(words);
   if (code?.[1]) return { kind: 'case', code: code[1].toUpperCase() };
