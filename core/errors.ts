@@ -105,11 +105,21 @@ function dutchType(t: string): string {
 }
 
 /** A zod failure of use-case input, as a validation error naming the fields in Dutch. */
+/** Fields named in one validation error. */
+const MAX_FIELD_ERRORS = 20;
+
 export function fromZodError(error: z.ZodError): LlaError {
-  const fields: FieldError[] = error.issues.map((issue) => ({
-    field: issue.path.length > 0 ? String(issue.path[0]) : 'invoer',
-    message: issueText(issue),
-  }));
+  // At most one problem per field and a few fields: a hostile list of a million bad elements must
+  // not become a message of a hundred megabytes.
+  const fields: FieldError[] = [];
+  const seen = new Set<string>();
+  for (const issue of error.issues) {
+    const field = issue.path.length > 0 ? String(issue.path[0]) : 'invoer';
+    if (seen.has(field)) continue;
+    seen.add(field);
+    fields.push({ field, message: issueText(issue) });
+    if (fields.length >= MAX_FIELD_ERRORS) break;
+  }
   const first = fields[0] ?? { field: 'invoer', message: 'ongeldige invoer' };
   const message = fields.map((f) => msg.invalidField(f.field, f.message)).join('; ');
   return new LlaError('validation', message || msg.invalidField(first.field, first.message), fields);

@@ -42,10 +42,10 @@ export const ReportCaseInput = z.object({
   theme: CaseTheme,
   bottleneckIds: z.array(BottleneckId).max(14).default([]),
   sketch: freeText(4000),
-  stepsTried: z.array(RegionalStep).default([]),
+  stepsTried: z.array(RegionalStep).max(20).default([]),
   stepsNote: freeText(2000).optional(),
   homelessOn: CalendarDate.optional(),
-  helpAsked: z.array(HelpKind).min(1),
+  helpAsked: z.array(HelpKind).min(1).max(10),
 });
 export type ReportCaseInput = z.input<typeof ReportCaseInput>;
 
@@ -68,7 +68,7 @@ export type MoveCaseInput = z.input<typeof MoveCaseInput>;
 
 export const CaseFilter = z.object({
   regionCode: z.string().trim().toUpperCase().pipe(RegionCode).optional(),
-  status: z.array(CaseStatus).optional(),
+  status: z.array(CaseStatus).max(20).optional(),
   openOnly: z.boolean().optional(),
   /** Only cases whose current status is older than this many days. */
   olderThanDays: z.number().int().min(0).max(3650).optional(),

@@ -10,7 +10,7 @@ export const CreateTaskGroupInput = z.object({
   name: z.string().trim().min(2).max(120),
   task: z.coerce.number().pipe(TaskNumber),
   goal: z.string().trim().min(1).max(4000),
-  memberIds: z.array(z.string().trim().min(1)).default([]),
+  memberIds: z.array(z.string().trim().min(1)).max(500).default([]),
   firstContactId: z.string().trim().min(1).optional(),
   deadline: CalendarDate.optional(),
 });
