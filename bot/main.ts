@@ -113,29 +113,33 @@ export async function startBot(o: StartBotOptions): Promise<RunningBot> {
 export async function main(argv: string[] = process.argv.slice(2), env = process.env): Promise<void> {
   const flagIndex = argv.indexOf('--data');
   const flag = flagIndex >= 0 ? argv[flagIndex + 1] : undefined;
-  let bot: RunningBot;
-  try {
-    bot = await startBot({ env, dataDir: resolveDataDir({ flag, env, cwd: process.cwd() }) });
-  } catch (err) {
-    if (err instanceof ConfigError || err instanceof LlaError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exitCode = err instanceof LlaError ? (err.code === 'notFound' ? 4 : err.code === 'unavailable' ? 1 : 2) : 2;
-      return;
-    }
-    throw err;
-  }
+  // Signals are handled from the first moment: a stop during start-up waits for it, then stops cleanly.
+  let starting: Promise<RunningBot | undefined> = Promise.resolve(undefined);
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
     process.stderr.write(`${botMsg.stopping()}\n`);
-    void bot.stop().then(() => {
-      process.stderr.write(`${botMsg.stopped()}\n`);
-      process.exit(0);
-    });
+    void starting
+      .then((bot) => bot?.stop())
+      .then(() => {
+        process.stderr.write(`${botMsg.stopped()}\n`);
+        process.exit(0);
+      });
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  starting = startBot({ env, dataDir: resolveDataDir({ flag, env, cwd: process.cwd() }) }).catch((err: unknown) => {
+    process.removeListener('SIGINT', stop);
+    process.removeListener('SIGTERM', stop);
+    if (err instanceof ConfigError || err instanceof LlaError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exitCode = err instanceof LlaError ? (err.code === 'notFound' ? 4 : err.code === 'unavailable' ? 1 : 2) : 2;
+      return undefined;
+    }
+    throw err;
+  });
+  await starting;
 }
 
 const invoked = process.argv[1] ? pathToFileURL(realpathSync(process.argv[1])).href : '';
