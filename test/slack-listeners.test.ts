@@ -241,11 +241,17 @@ describe('events and identity', () => {
 
   it('asks users.info about an unknown account once per retry window, and links it when the e-mail matches', async () => {
     const { h, conv } = await start({}, { U0NIEUW001: 'pr.hgl@zvh.example', U0VREEMD01: 'vreemd@elders.example' });
-    await sendCommand(h.url, 'U0VREEMD01', 'help', h.api.responseUrl('a'));
-    await sendCommand(h.url, 'U0VREEMD01', 'help', h.api.responseUrl('a'));
+    // Each answer follows the ack through response_url; wait for it before the next command.
+    const command = async (user: string) => {
+      const since = h.api.calls.length;
+      await sendCommand(h.url, user, 'help', h.api.responseUrl('a'));
+      await h.api.waitFor('response_url:a', undefined, { since });
+    };
+    await command('U0VREEMD01');
+    await command('U0VREEMD01');
     expect(h.api.callsTo('users.info').map((c) => c.args.user)).toEqual(['U0VREEMD01']);
-    await sendCommand(h.url, 'U0NIEUW001', 'help', h.api.responseUrl('a'));
-    await sendCommand(h.url, 'U0NIEUW001', 'help', h.api.responseUrl('a'));
+    await command('U0NIEUW001');
+    await command('U0NIEUW001');
     expect(h.api.callsTo('users.info').map((c) => c.args.user)).toEqual(['U0VREEMD01', 'U0NIEUW001']);
     expect(conv.calls.filter((c) => c.method === 'text')).toHaveLength(4);
     expect(h.logger.lines.some((l) => l.msg === 'chat account linked')).toBe(true);

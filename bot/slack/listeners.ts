@@ -95,19 +95,16 @@ export function registerListeners(app: App, rt: SlackRuntime): void {
   // Slash command -------------------------------------------------------
 
   app.command(COMMAND, async ({ command, ack, respond, client }) => {
+    // Ack at once, before any work: Slack's 3 s hold no matter how busy the store is, and the
+    // acks of many simultaneous commands do not queue behind each other's conversations.
+    // The answer follows through response_url (messages) or views.open (forms).
+    await ack();
+    // Let the acks of requests that arrived together go out before this one's work starts.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const started = Date.now();
-    let acked = false;
     try {
-      const pending = identity.turnFor(command.user_id, client).then((turn) => conversation.text(turn, command.text ?? ''));
-      const early = await within(pending, remaining(started));
-      if (early.done && early.value.kind === 'message') {
-        acked = true;
-        await ack({ response_type: 'ephemeral', ...renderMessage(early.value) });
-        return;
-      }
-      acked = true;
-      await ack();
-      const view = early.done ? early.value : await pending;
+      const turn = await identity.turnFor(command.user_id, client);
+      const view = await conversation.text(turn, command.text ?? '');
       if (view.kind === 'form') {
         try {
           await openView(client, command.trigger_id, view);
@@ -122,8 +119,7 @@ export function registerListeners(app: App, rt: SlackRuntime): void {
       logger.info({ platform: 'slack', kind: 'command', view: view.kind, ms: Date.now() - started }, 'slash command handled');
     } catch (err) {
       fail('command', err);
-      if (!acked) await ack({ response_type: 'ephemeral', ...renderMessage(failure()) });
-      else await respond({ response_type: 'ephemeral', ...renderMessage(failure()) }).catch((e: unknown) => fail('command.respond', e));
+      await respond({ response_type: 'ephemeral', ...renderMessage(failure()) }).catch((e: unknown) => fail('command.respond', e));
     }
   });
 
