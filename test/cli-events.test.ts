@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, amsterdamDay } from '../core/dates.js';
 import { lastFullMonth } from '../core/report.js';
 import { lla, seededDataDir, type LlaOptions } from './helpers/cli.js';
+import { seedReportCaseAndSignal } from './helpers/report-cli.js';
 
 let dir = '';
 let cleanup: () => Promise<void> = async () => {};
@@ -24,20 +25,7 @@ beforeAll(async () => {
   dir = t.dir;
   cleanup = t.cleanup;
   // A case (with two signals) and a loose signal, through the core.
-  const { FileStore } = await import('../data/file-store.js');
-  const { systemClock } = await import('../core/dates.js');
-  const { reportCase } = await import('../core/usecases/cases.js');
-  const { reportSignal } = await import('../core/usecases/signals.js');
-  const store = new FileStore({ dir });
-  const piet = { actor: { personId: 'P-0003' }, channel: 'cli' as const, clock: systemClock, store };
-  await reportCase(piet, {
-    theme: 'housing',
-    bottleneckIds: ['KP-02', 'KP-09'],
-    sketch: 'Cliënt komt binnenkort vrij uit detentie; geen Wlz-indicatie en geen woonplek beschikbaar.',
-    stepsTried: ['caseTable', 'regionalEscalation'],
-    helpAsked: ['nationalEscalation'],
-  });
-  await reportSignal({ ...piet, actor: { personId: 'P-0005' } }, { bottleneckId: 'KP-09' });
+  await seedReportCaseAndSignal(dir);
 });
 
 afterAll(async () => {

@@ -12,6 +12,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger as BoltLogger, LogLevel, webApi } from '@slack/bolt';
 import type { BotLogger } from '../conversation/types.js';
 import type { Platform, PlatformDeps, Route } from '../platform.js';
+import { readBody } from '../http-body.js';
 import { errorSummary } from './errors.js';
 import { createIdentity } from './identity.js';
 import { registerListeners } from './listeners.js';
@@ -55,25 +56,6 @@ function boltLogger(logger: BotLogger, levels: typeof LogLevel): BoltLogger {
     getLevel: () => level,
     setName: () => undefined,
   };
-}
-
-/** The request body, at most `limit` bytes; null (the rest drained) when it is larger. */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooBig = Number(req.headers['content-length']) > limit;
-    req.on('data', (chunk: Buffer) => {
-      if (tooBig) return;
-      size += chunk.length;
-      if (size > limit) {
-        tooBig = true;
-        chunks.length = 0;
-      } else chunks.push(chunk);
-    });
-    req.on('error', reject);
-    req.on('end', () => resolve(tooBig ? null : Buffer.concat(chunks)));
-  });
 }
 
 /**

@@ -4,47 +4,27 @@
  * botbuilder's `CloudAdapter.process` expects. No SDK import.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBody } from '../http-body.js';
 
 /** Bot Framework activities are small; a card submit stays far below this. */
 export const BODY_LIMIT = 1024 * 1024;
 
 export type BodyResult = { ok: true; json: unknown } | { ok: false; status: 400 | 413; reason: string };
 
-/** Read and parse a JSON body of at most `limit` bytes; a bigger one is discarded unread (413). */
-export function readJsonBody(req: IncomingMessage, limit = BODY_LIMIT): Promise<BodyResult> {
-  return new Promise((resolve) => {
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > limit) {
-      req.resume();
-      resolve({ ok: false, status: 413, reason: 'body too large' });
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooBig = false;
-    req.on('data', (chunk: Buffer) => {
-      if (tooBig) return;
-      size += chunk.length;
-      if (size > limit) {
-        tooBig = true;
-        chunks.length = 0;
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('error', () => resolve({ ok: false, status: 400, reason: 'request error' }));
-    req.on('end', () => {
-      if (tooBig) {
-        resolve({ ok: false, status: 413, reason: 'body too large' });
-        return;
-      }
-      try {
-        resolve({ ok: true, json: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown });
-      } catch {
-        resolve({ ok: false, status: 400, reason: 'body is not JSON' });
-      }
-    });
-  });
+/** Read and parse a JSON body of at most `limit` bytes; a bigger one is drained unbuffered (413). */
+export async function readJsonBody(req: IncomingMessage, limit = BODY_LIMIT): Promise<BodyResult> {
+  let raw: Buffer | null;
+  try {
+    raw = await readBody(req, limit);
+  } catch {
+    return { ok: false, status: 400, reason: 'request error' };
+  }
+  if (raw === null) return { ok: false, status: 413, reason: 'body too large' };
+  try {
+    return { ok: true, json: JSON.parse(raw.toString('utf8')) as unknown };
+  } catch {
+    return { ok: false, status: 400, reason: 'body is not JSON' };
+  }
 }
 
 /** Whether a socket's remote address is this machine (IPv4, IPv6 or IPv4-mapped). */
