@@ -74,6 +74,19 @@ export function nextStatuses(from: CaseStatus): CaseStatus[] {
   return CASE_STATUSES.filter((to) => TRANSITIONS.has(`${from}>${to}`));
 }
 
+/** Whether someone with these roles may take the step: the quartermaster always, others where the route allows their role. */
+export function mayTakeStep(roles: ReadonlyArray<Role>, rule: TransitionRule): boolean {
+  return roles.includes('quartermaster') || roles.some((r) => rule.alsoAllowed.includes(r));
+}
+
+/** The statuses someone with these roles may move a case to from `from` (the buttons chat offers). */
+export function allowedSteps(roles: ReadonlyArray<Role>, from: CaseStatus): CaseStatus[] {
+  return nextStatuses(from).filter((to) => {
+    const rule = findTransition(from, to);
+    return !!rule && mayTakeStep(roles, rule);
+  });
+}
+
 export function isOpen(status: CaseStatus): boolean {
   return !FINAL_STATUSES.has(status);
 }

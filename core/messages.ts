@@ -184,6 +184,7 @@ export const msg = {
     'U bent (nog) niet bekend bij het Coördinatiepunt Levensloopaanpak. Vraag de kwartiermaker om u toe te voegen.',
   inactivePerson: () => 'Uw account is niet actief. Neem contact op met de kwartiermaker.',
   forbidden: (what: string) => `U mag dit niet: ${what}.`,
+  moveCaseAction: () => 'de status van een casus wijzigen',
   forbiddenOtherRegion: () => 'U hebt alleen toegang tot de casussen en gegevens van uw eigen regio.',
   notFound: (kind: string, id: string) => `${kind} „${id}” bestaat niet.`,
   invalidField: (field: string, problem: string) => `${labelOfField(field)}: ${problem}`,

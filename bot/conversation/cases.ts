@@ -1,12 +1,11 @@
 /** Stuck cases in chat: the open cases of my region, one case in detail, and the buttons that move a case. */
 import {
+  allowedSteps,
   daysInStatus,
-  findTransition,
   formatDate,
   getCase,
   helpLabel,
   listCases,
-  nextStatuses,
   statusLabel,
   statusSince,
   themeLabel,
@@ -15,7 +14,7 @@ import {
   type StuckCase,
 } from '../../core/index.js';
 import { convMsg } from '../../core/messages-bot.js';
-import { button, ctxOf, facts, isQuartermaster, me, message, regionNames } from './kit.js';
+import { button, ctxOf, facts, me, message, regionNames } from './kit.js';
 import { clip, LIMITS } from './limits.js';
 import type { ConversationDeps, Turn } from './types.js';
 import type { Button, Fact, ListItem, MessageView } from './view.js';
@@ -57,10 +56,7 @@ export function caseFacts(c: StuckCase, regionName: string): Fact[] {
 
 /** Statuses this person may move the case to: the quartermaster any allowed step, others what the route grants their role. */
 export function moveTargets(person: Person, c: StuckCase): CaseStatus[] {
-  return nextStatuses(c.status).filter((to) => {
-    const rule = findTransition(c.status, to);
-    return !!rule && (isQuartermaster(person) || person.roles.some((r) => rule.alsoAllowed.includes(r)));
-  });
+  return allowedSteps(person.roles, c.status);
 }
 
 export function moveButtons(targets: CaseStatus[], code: string): Button[] {

@@ -206,7 +206,7 @@ const moveCaseSpec: FormSpec = {
     const c = await getCase(ctx, state.caseCode);
     const rule = findTransition(c.status, to.data);
     if (!rule) return message('warning', [c.status === to.data ? msg.transitionSame(c.status) : msg.transitionNotAllowed(c.status, to.data)]);
-    if (!moveTargets(person, c).includes(to.data)) return message('warning', [msg.forbidden('de status van een casus wijzigen')]);
+    if (!moveTargets(person, c).includes(to.data)) return message('warning', [msg.forbidden(msg.moveCaseAction())]);
     const fields: Field[] = [
       textField('reason', convMsg.fieldReason(), 2000, { required: rule.needsReason, multiline: true, hint: convMsg.hintReason() }),
     ];

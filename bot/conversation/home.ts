@@ -1,5 +1,5 @@
 /** The person's home (greeting, quick buttons, their region's open cases) and the help. */
-import { listCases, listMonitorRounds, listTaskGroups, roleLabel, type Person } from '../../core/index.js';
+import { listCases, listMonitorRounds, listTaskGroups, readsEverything, roleLabel, type Person } from '../../core/index.js';
 import { convMsg } from '../../core/messages-bot.js';
 import { openCasesMessage } from './cases.js';
 import { button, canReport, ctxOf, firstName, formButton, hasAnyRole, isQuartermaster, me, message, regionNames } from './kit.js';
@@ -49,8 +49,8 @@ export async function helpView(deps: ConversationDeps, turn: Turn, unknownComman
     title: convMsg.helpTitle(),
     facts: convMsg
       .helpCommands()
-      // The report is for those who read everything; others are not shown a command that refuses them.
-      .filter((c) => c.command !== 'rapport' || person.roles.some((r) => r === 'quartermaster' || r === 'ambassador'))
+      // The report is for those who read everything (core's rule); others are not shown a command that refuses them.
+      .filter((c) => c.command !== 'rapport' || readsEverything({ kind: 'person', person }))
       .map((c) => ({ label: c.command, value: c.what })),
     buttons: quickButtons(person, false, false),
   });

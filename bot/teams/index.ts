@@ -50,7 +50,8 @@ export async function createTeamsPlatform(config: TeamsConfig, deps: PlatformDep
   if (localMode) {
     logger.warn(
       { platform: 'teams', mode: 'local' },
-      'Teams local mode: no MICROSOFT_APP_ID, requests are not authenticated; for the Bot Framework Emulator only (lokale modus: alleen voor de Emulator, niet voor productie)',
+      // The start-up banner says it to the person in Dutch (core/messages-chat/bot.ts); the log line is for operators.
+      'Teams local mode: no MICROSOFT_APP_ID, requests are not authenticated; for the Bot Framework Emulator only',
     );
   }
 

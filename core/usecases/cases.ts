@@ -1,6 +1,6 @@
 /** Stuck cases (vastgelopen casussen): report, annotate, move along the escalation route, close. */
 import { z } from 'zod';
-import { findTransition, isOpen } from '../case-route.js';
+import { findTransition, isOpen, mayTakeStep } from '../case-route.js';
 import {
   canReadRegion,
   guardText,
@@ -183,9 +183,9 @@ export async function moveCase(ctx: Context, input: MoveCaseInput): Promise<Stuc
     if (c.status === parsed.to) throw validationError('status', msg.transitionSame(c.status));
     const rule = findTransition(c.status, parsed.to);
     if (!rule) throw validationError('status', msg.transitionNotAllowed(c.status, parsed.to));
-    if (actor.kind !== 'person' || !(isQuartermaster(actor) || actor.person.roles.some((r) => rule.alsoAllowed.includes(r)))) {
+    if (actor.kind !== 'person' || !mayTakeStep(actor.person.roles, rule)) {
       if (actor.kind === 'person' && !canReadRegion(actor, c.regionCode)) throw new LlaError('forbidden', msg.forbiddenOtherRegion());
-      throw forbidden('de status van een casus wijzigen');
+      throw forbidden(msg.moveCaseAction());
     }
     if (rule.needsReason && !parsed.reason) throw validationError('reason', msg.transitionBackNeedsReason());
     const problemOwner = parsed.problemOwner ?? c.problemOwner;
