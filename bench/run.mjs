@@ -356,15 +356,13 @@ try {
 
   if (ONLY.has(3)) {
     progress('3. rapport');
-    const probe = spawnSync(process.execPath, [LLA, '--data', s10k.dir, 'rapport', '--formaat', 'html', '--uit', path.join(work, 'rapport.html')], { cwd: ROOT, encoding: 'utf8' });
-    const format = probe.status === 0 ? 'html' : 'md';
-    const out = path.join(work, `rapport.${format}`);
-    if (format !== 'html') notes.push(`Rij 3: \`--formaat html\` werd geweigerd (${(probe.stderr || '').trim().split('\n')[0]}); gemeten met \`--formaat md\` — html nog niet beschikbaar.`);
+    const out = path.join(work, 'rapport.html');
     s10k.restore();
-    const m = paired([process.execPath, LLA, '--data', s10k.dir, 'rapport', '--formaat', format, '--uit', out], [process.execPath, '-e', BARE_PARSE, s10k.bare], {
+    const m = paired([process.execPath, LLA, '--data', s10k.dir, 'rapport', '--formaat', 'html', '--uit', out], [process.execPath, '-e', BARE_PARSE, s10k.bare], {
+      setupA: s10k.restore,
       setupB: s10k.restoreBare,
     });
-    const label = format === 'html' ? '`lla rapport --formaat html`' : '`lla rapport --formaat md` (html nog niet beschikbaar)';
+    const label = '`lla rapport --formaat html`';
     row(`3. ${label} (zelfde opslag) vs node: lezen + parsen`, m, ms, '≤ 1000 ms en verhouding ≤ 3', m.a.median <= 1000 && m.ratio.median <= 3);
   }
 
