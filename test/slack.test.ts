@@ -102,6 +102,16 @@ describe('Slack platform over signed HTTP', () => {
     expect(h.api.callsTo('views.open').at(-1)!.args.trigger_id).toBe('trigger-cmd');
   });
 
+  it('20 slash commands at once: each acked empty with 200, then each answered exactly once', async () => {
+    const names = Array.from({ length: 20 }, (_, i) => `burst-${i}`);
+    const acks = await Promise.all(names.map((name, i) => sendCommand(h.url, PIET, i % 2 ? 'help' : 'mijn casussen', h.api.responseUrl(name))));
+    expect(acks.map((r) => [r.status, r.text])).toEqual(names.map(() => [200, '']));
+    const answers = await Promise.all(names.map((name) => h.api.waitFor(`response_url:${name}`)));
+    // Every answer is the one asked for: help lists the commands, "mijn casussen" lists cases.
+    for (const [i, a] of answers.entries()) expect(a.args.text).toMatch(i % 2 ? /^Wat kan ik voor u doen\?/ : /^Open casussen in Haaglanden/);
+    for (const name of names) expect(h.api.calls.filter((c) => c.method === `response_url:${name}`)).toHaveLength(1);
+  });
+
   it('2: a good view_submission creates the case and the ack shows its code', async () => {
     const before = await listCases(as('P-0001'));
     const { modal } = await openReportModal();

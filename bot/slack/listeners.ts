@@ -16,6 +16,7 @@ import type { App, BlockAction, ButtonAction, SlackViewAction } from '@slack/bol
 import { slackMsg } from '../../core/messages-chat/slack.js';
 import type { BotLogger, Conversation, SubmitResult, Turn } from '../conversation/types.js';
 import type { ActionRef, FormValues, FormView, MessageView, View } from '../conversation/view.js';
+import type { WorkGate } from '../work-gate.js';
 import { errorSummary } from './errors.js';
 import type { Identity } from './identity.js';
 import {
@@ -45,6 +46,8 @@ export interface SlackRuntime {
   onChange(): void;
   /** How long a listener waits for the conversation before it acknowledges without the result (Slack allows 3 s). */
   ackDeadlineMs: number;
+  /** What acknowledged listeners compute (identity, conversation) passes this gate, so acks of requests arriving together go out first. */
+  gate: WorkGate;
 }
 
 type Client = App['client'];
@@ -80,7 +83,7 @@ const formErrorsMessage = (form: FormView): MessageView => ({
 const succeeded = (view: View) => view.kind === 'form' || view.tone !== 'error';
 
 export function registerListeners(app: App, rt: SlackRuntime): void {
-  const { conversation, identity, logger } = rt;
+  const { conversation, identity, logger, gate } = rt;
 
   const fail = (where: string, err: unknown) => logger.error({ platform: 'slack', where, err: errorSummary(err) }, 'slack listener failed');
   const remaining = (started: number) => rt.ackDeadlineMs - (Date.now() - started);
@@ -95,16 +98,13 @@ export function registerListeners(app: App, rt: SlackRuntime): void {
   // Slash command -------------------------------------------------------
 
   app.command(COMMAND, async ({ command, ack, respond, client }) => {
-    // Ack at once, before any work: Slack's 3 s hold no matter how busy the store is, and the
-    // acks of many simultaneous commands do not queue behind each other's conversations.
+    // Ack at once, before any work: Slack's 3 s hold no matter how busy the store is; the work
+    // passes the gate, so the acks of many simultaneous commands do not queue behind it.
     // The answer follows through response_url (messages) or views.open (forms).
     await ack();
-    // Let the acks of requests that arrived together go out before this one's work starts.
-    await new Promise<void>((resolve) => setImmediate(resolve));
     const started = Date.now();
     try {
-      const turn = await identity.turnFor(command.user_id, client);
-      const view = await conversation.text(turn, command.text ?? '');
+      const view = await gate.run(async () => conversation.text(await identity.turnFor(command.user_id, client), command.text ?? ''));
       if (view.kind === 'form') {
         try {
           await openView(client, command.trigger_id, view);
@@ -128,8 +128,8 @@ export function registerListeners(app: App, rt: SlackRuntime): void {
   app.shortcut({ callback_id: SHORTCUT_REPORT, type: 'shortcut' }, async ({ shortcut, ack, client }) => {
     await ack();
     try {
-      const turn = await identity.turnFor(shortcut.user.id, client);
-      await openView(client, shortcut.trigger_id, await conversation.openForm(turn, 'reportCase'));
+      const form = await gate.run(async () => conversation.openForm(await identity.turnFor(shortcut.user.id, client), 'reportCase'));
+      await openView(client, shortcut.trigger_id, form);
     } catch (err) {
       fail('shortcut', err);
     }
@@ -138,10 +138,10 @@ export function registerListeners(app: App, rt: SlackRuntime): void {
   app.shortcut({ callback_id: SHORTCUT_MESSAGE, type: 'message_action' }, async ({ shortcut, ack, client }) => {
     await ack();
     try {
-      const turn = await identity.turnFor(shortcut.user.id, client);
       const text = unescapeMrkdwn(shortcut.message.text ?? '').trim();
       const prefill: FormValues = text ? { sketch: text } : {};
-      await openView(client, shortcut.trigger_id, await conversation.openForm(turn, 'reportCase', prefill));
+      const form = await gate.run(async () => conversation.openForm(await identity.turnFor(shortcut.user.id, client), 'reportCase', prefill));
+      await openView(client, shortcut.trigger_id, form);
     } catch (err) {
       fail('messageShortcut', err);
     }
@@ -177,8 +177,10 @@ export function registerListeners(app: App, rt: SlackRuntime): void {
     if (!ref) return;
     const started = Date.now();
     try {
-      const turn = await identity.turnFor(body.user.id, client);
-      const view = await conversation.action(turn, ref);
+      const { turn, view } = await gate.run(async () => {
+        const turn = await identity.turnFor(body.user.id, client);
+        return { turn, view: await conversation.action(turn, ref) };
+      });
       if (view.kind === 'form') await openView(client, body.trigger_id, view, body.view?.type === 'modal');
       else await answerAction(client, body, turn, ref, view, respond);
       if (succeeded(view) && view.kind === 'message') rt.onChange();
@@ -264,14 +266,14 @@ export function registerListeners(app: App, rt: SlackRuntime): void {
   // App Home ------------------------------------------------------------
 
   async function publishHome(client: Client, userId: string, turn: Turn): Promise<void> {
-    const home = await conversation.home(turn);
+    const home = await gate.run(() => conversation.home(turn));
     await client.views.publish({ user_id: userId, view: renderHome(home) });
   }
 
   app.event('app_home_opened', async ({ event, client }) => {
     if (event.tab !== 'home') return;
     try {
-      await publishHome(client, event.user, await identity.turnFor(event.user, client));
+      await publishHome(client, event.user, await gate.run(() => identity.turnFor(event.user, client)));
     } catch (err) {
       fail('home', err);
     }
@@ -283,8 +285,8 @@ export function registerListeners(app: App, rt: SlackRuntime): void {
     if (message.channel_type !== 'im' || ('subtype' in message && message.subtype !== undefined)) return;
     if (('bot_id' in message && message.bot_id) || !('user' in message) || !message.user) return;
     try {
-      const turn = await identity.turnFor(message.user, client);
-      const view = await conversation.text(turn, unescapeMrkdwn(message.text ?? ''));
+      const user = message.user;
+      const view = await gate.run(async () => conversation.text(await identity.turnFor(user, client), unescapeMrkdwn(message.text ?? '')));
       const reply = view.kind === 'form' ? renderOpenFormPrompt(view) : renderMessage(view);
       await client.chat.postMessage({ channel: message.channel, ...reply });
     } catch (err) {
