@@ -1,8 +1,12 @@
 #!/usr/bin/env node
 // The `lla` executable. `npm ci` / `npm install` builds dist/ (prepare): the
-// start-up bundle dist/lla-cli/main.cjs, and the modules commands load lazily.
+// start-up bundle dist/lla-cli/main.cjs with its code cache, and the modules
+// commands load lazily.
 'use strict';
-const { cliMsg, main } = require('../dist/lla-cli/main.cjs');
+const path = require('node:path');
+const { loadBundle } = require('./load-bundle.cjs');
+
+const { cliMsg, main } = loadBundle(path.join(__dirname, '..', 'dist', 'lla-cli', 'main.cjs')).exports;
 
 process.stdout.on('error', (err) => {
   if (err.code === 'EPIPE') process.exit(0); // `lla … | head`

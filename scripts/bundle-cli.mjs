@@ -7,7 +7,8 @@
  * dist/ when the command runs. One small file to load = fast `lla --help`.
  */
 import { build } from 'esbuild';
-import { renameSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,6 +21,7 @@ const outdir = `${finalDir}.new-${process.pid}`;
 rmSync(outdir, { recursive: true, force: true });
 
 /** Dynamic imports of our own modules point at tsc's output in dist/. */
+const lazyTargets = new Set();
 const lazyToDist = {
   name: 'lazy-to-dist',
   setup(b) {
@@ -27,7 +29,9 @@ const lazyToDist = {
       if (args.kind !== 'dynamic-import') return undefined;
       const source = path.resolve(args.resolveDir, args.path); // …/cli/commands/people-actions.js
       const target = path.join(dist, path.relative(root, source));
-      return { path: `./${path.relative(finalDir, target).split(path.sep).join('/')}`, external: true };
+      const lazy = `./${path.relative(finalDir, target).split(path.sep).join('/')}`;
+      lazyTargets.add(lazy);
+      return { path: lazy, external: true };
     });
   },
 };
@@ -60,6 +64,29 @@ await build({
   logLevel: 'warning',
   plugins: [lazyToDist, lazyChildProcess],
 });
+
+/**
+ * The bundle's lazy imports go through lazy-import.cjs beside it: V8's code
+ * cache (below) drops what a dynamic import() inside a vm.Script needs
+ * (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING on Node 20), and a plain module's
+ * import() resolves from the same folder.
+ */
+const bundleFile = path.join(outdir, 'main.cjs');
+let code = readFileSync(bundleFile, 'utf8');
+let rewritten = 0;
+for (const target of lazyTargets) {
+  const call = `import(${JSON.stringify(target)})`;
+  const parts = code.split(call);
+  rewritten += parts.length - 1;
+  code = parts.join(`require("./lazy-import.cjs")(${JSON.stringify(target)})`);
+}
+if (rewritten === 0 || /\bimport\(/.test(code)) throw new Error(`bundle-cli: ${rewritten} lazy imports rewritten, but an import( is left in the bundle or none was found`);
+writeFileSync(bundleFile, code);
+writeFileSync(
+  path.join(outdir, 'lazy-import.cjs'),
+  "'use strict';\n// The start-up bundle's lazy imports (see scripts/bundle-cli.mjs), resolved from this folder.\nmodule.exports = (specifier) => import(specifier);\n",
+);
+
 const oldDir = `${finalDir}.old-${process.pid}`;
 try {
   renameSync(finalDir, oldDir);
@@ -68,3 +95,23 @@ try {
 }
 renameSync(outdir, finalDir);
 rmSync(oldDir, { recursive: true, force: true });
+
+/**
+ * The code cache (bin/load-bundle.cjs): run the new bundle once as
+ * `lla --help` in a fresh process, output discarded, and keep what V8
+ * compiled. Without it `lla` still works, only starts a little slower.
+ * After the swap: V8 keeps the file name the cache was made under, and
+ * stack traces should name the live bundle.
+ */
+const makeCache = `
+const { Writable } = require('node:stream');
+const { loadBundle, writeCodeCache } = require(${JSON.stringify(path.join(root, 'bin', 'load-bundle.cjs'))});
+const file = process.argv[1];
+const loaded = loadBundle(file);
+const sink = new Writable({ write: (_c, _e, done) => done() });
+loaded.exports.main(['--help'], { stdout: sink, stderr: sink, stdin: process.stdin, env: {}, cwd: process.cwd() })
+  .then(() => process.exit(writeCodeCache(file, loaded) ? 0 : 3), () => process.exit(1));
+`;
+const cached = spawnSync(process.execPath, ['-e', makeCache, path.join(finalDir, 'main.cjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+if (cached.status !== 0) process.stderr.write(`bundle-cli: no code cache (exit ${cached.status}); lla starts without it\n`);
+
