@@ -13,7 +13,7 @@ import type { Logger as BoltLogger, LogLevel, webApi } from '@slack/bolt';
 import type { BotLogger } from '../conversation/types.js';
 import type { Platform, PlatformDeps, Route } from '../platform.js';
 import { readBody } from '../http-body.js';
-import { createWorkGate } from '../work-gate.js';
+import { createWorkGate, type WorkGateOptions } from '../work-gate.js';
 import { errorSummary } from './errors.js';
 import { createIdentity } from './identity.js';
 import { registerListeners } from './listeners.js';
@@ -38,8 +38,8 @@ export interface SlackPlatformOptions {
   bodyLimitBytes?: number;
   /** How long an unknown Slack user is left alone before `users.info` is asked again. Default 10 minutes. */
   retryUnknownMs?: number;
-  /** How many acknowledged interactions compute at once (bot/work-gate.ts). Default 2. */
-  workConcurrency?: number;
+  /** The gate acknowledged interactions compute through (bot/work-gate.ts). Default: one at a time, 200 ms at most each. */
+  workGate?: WorkGateOptions;
 }
 
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -129,7 +129,7 @@ export async function createSlackPlatform(config: SlackConfig, deps: PlatformDep
     logger,
     onChange: deps.onChange,
     ackDeadlineMs: options.ackDeadlineMs ?? 2000,
-    gate: createWorkGate(options.workConcurrency),
+    gate: createWorkGate(options.workGate),
   });
 
   let state: 'created' | 'starting' | 'running' | 'stopped' = 'created';
