@@ -303,6 +303,14 @@ function idleRss(cmd, env, readyText) {
   });
 }
 
+/** What `npm start` runs (package.json), with this node: the bot as it is deployed, flags included. */
+const START_SCRIPT = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.start;
+const START = (() => {
+  const [cmd, ...rest] = START_SCRIPT.trim().split(/\s+/);
+  if (cmd !== 'node') throw new Error(`npm start begint niet met node: ${START_SCRIPT}`);
+  return [process.execPath, ...rest];
+})();
+
 async function botRss(store) {
   // Only what the bot needs: no Slack or Microsoft variables, so Teams runs in local mode.
   const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LLA_DATA: store.dir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' };
@@ -312,7 +320,7 @@ async function botRss(store) {
   const runs = RUNS;
   for (let i = 0; i < runs; i++) {
     store.restore();
-    const a = await idleRss([process.execPath, path.join(ROOT, 'dist', 'bot', 'main.js')], env, 'luistert op');
+    const a = await idleRss(START, env, 'luistert op');
     const b = await idleRss([process.execPath, '-e', 'setInterval(()=>{},1e3)'], env, null);
     as.push(a);
     bs.push(b);
@@ -381,7 +389,7 @@ try {
     progress('5. RSS van de bot in rust');
     const small = await demoStore(work, 180, { demoDefaults: true });
     const m = await botRss(small);
-    row('5. RSS van `node dist/bot/main.js` in rust (Teams lokaal, demo-opslag) vs kale node in rust', m, mb, '≤ 150 MB', m.a.median <= 150);
+    row(`5. RSS van de bot in rust: \`npm start\` (\`${START_SCRIPT}\`; Teams lokaal, demo-opslag) vs kale node in rust`, m, mb, '≤ 150 MB', m.a.median <= 150);
     small.drop();
   }
 

@@ -1,5 +1,5 @@
 /**
- * The bot as `npm start` runs it, as a real OS process (`node dist/bot/main.js`)
+ * The bot as `npm start` runs it (node flags from package.json), as a real OS process
  * on 127.0.0.1, port 0: Slack in HTTP mode against a fake Web API, Teams in
  * local mode. For the resilience tests that share a store between the bot
  * and CLI processes, kill it with SIGKILL or see it refuse a broken store.
@@ -9,11 +9,19 @@
  *   bot.child.kill('SIGKILL'); await bot.exited;
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ROOT } from './cli.js';
 import { SIGNING_SECRET } from './slack-sign.js';
 
 export const BOT_MAIN = path.join(ROOT, 'dist', 'bot', 'main.js');
+/** The node flags of `npm start` (`node <flags> dist/bot/main.js`). */
+const START_FLAGS: string[] = (() => {
+  const start = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const [node, ...rest] = start.trim().split(/\s+/);
+  if (node !== 'node' || rest.at(-1) !== 'dist/bot/main.js') throw new Error(`npm start is not "node [flags] dist/bot/main.js": ${start}`);
+  return rest.slice(0, -1);
+})();
 
 export interface BotProcess {
   child: ChildProcess;
@@ -56,7 +64,7 @@ export function spawnBot(dir: string, options: SpawnBotOptions = {}): Promise<Bo
     ...(options.slackApiUrl ? { SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: options.slackApiUrl } : {}),
     ...options.env,
   };
-  const child = spawn(process.execPath, [BOT_MAIN, '--data', dir], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...START_FLAGS, BOT_MAIN, '--data', dir], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   botProcesses.add(child);
   let stderr = '';
   let stdout = '';

@@ -95,7 +95,8 @@ describe('SIGKILL during writes', () => {
           if (await lockSeen(exited)) tally.killedInWrite += 1;
           await sleep(random() * 10);
         } else {
-          await sleep(150 + random() * 300);
+          // A random moment within its life (start-up, read, write): a whole `casus meld` takes some 250 ms here.
+          await sleep(50 + random() * 200);
         }
         p.child.kill('SIGKILL');
         const out = await p.done;
