@@ -1,12 +1,12 @@
 // Loads the CLI's start-up bundle (dist/lla-cli/main.cjs) with V8's code
 // cache: the build runs the bundle once (`lla --help`) and keeps what V8
 // compiled in main.cjs.v8cache, so a later start skips most of the
-// compiling (measured: `lla --help` about 5 % faster, 1.27 -> 1.22 of a
-// bare `node -e ""`). The cache is used
-// only when its header matches the SHA-256 of the bundle's source and this
-// Node version and architecture (a rebuilt bundle, another Node: compiled
-// as usual) and the SHA-256 of the data itself: V8 does not check that in
-// release builds, and a damaged cache ends the process (a test shows it).
+// compiling (measured: `lla --help` about 5 % faster, from 1.27 to 1.22
+// times a bare `node -e ""`). The cache is used only when its header
+// matches the SHA-256 of the bundle's source with this Node version and
+// architecture (a rebuilt bundle, another Node: compiled as usual) and the
+// SHA-256 of the data itself: V8 does not check that in release builds, and
+// a damaged cache ends the process (test/cli-bundle.test.ts).
 //
 //   const { loadBundle } = require('./load-bundle.cjs');
 //   const { exports } = loadBundle(file);
